@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What `spawnbench run --probe` asks of the probes: the controller opens one session for the run (the
+ * BPF objects live in the controller, never in the lean worker that spawns), tells it which worker is about
+ * to spawn, hands it each batch's samples (child pids + call times) so per-spawn kernel data can be joined
+ * to them, and asks for a case's JSON object ("probe", see docs/probes.md) at the end.
+ */
+#ifndef SB_PROBE_SESSION_H
+#define SB_PROBE_SESSION_H
+#include <jansson.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "wire.h"
+
+enum sb_probe_level { SB_PROBE_OFF, SB_PROBE_PHASES, SB_PROBE_STAGES };
+
+struct sb_probe_opts {
+	enum sb_probe_level level;
+	const char *backend;     /* "auto", "fentry", "kprobe", "tracepoint" */
+	unsigned sample_hz;      /* stage sampling frequency, 0 = default */
+	int verbose;
+};
+
+struct sb_probe_session;
+
+/* Returns 0, or SB_EXIT_PROBE / SB_EXIT_USAGE with a one-line message in err. */
+int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **out, char *err, size_t errlen);
+/* The backend that was chosen ("tracepoint", ...), for the results and the table. */
+const char *sb_probe_backend(const struct sb_probe_session *s);
+/* A case (by index) is about to run a batch in these workers (their tgids). */
+int sb_probe_case_begin(struct sb_probe_session *s, size_t case_index, const pid_t *workers, size_t n_workers);
+/* The batch ended: join kernel data to these samples. */
+int sb_probe_case_batch(struct sb_probe_session *s, size_t case_index, const struct sb_sample *samples, size_t n);
+/* The case's "probe" object (new reference), or NULL when nothing was collected. */
+json_t *sb_probe_case_json(struct sb_probe_session *s, size_t case_index);
+/* One line for the human table (e.g. "copy_process 38us: dup_mmap 71% ..."), or NULL. */
+const char *sb_probe_case_summary(struct sb_probe_session *s, size_t case_index);
+/* Detach and free everything; accepts NULL. */
+void sb_probe_close(struct sb_probe_session *s);
+
+#endif

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#include "results_read.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+json_t *sb_results_load(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	if (stat(path, &st)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file", path);
+		return NULL;
+	}
+	json_error_t je;
+	json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+	if (!doc) {
+		if (json_error_code(&je) == json_error_premature_end_of_input)
+			snprintf(err, errlen, "%s: truncated JSON (input ends at line %d): %s", path, je.line, je.text);
+		else
+			snprintf(err, errlen, "%s: not valid JSON at line %d, column %d: %s", path, je.line, je.column, je.text);
+		return NULL;
+	}
+	const char *schema = json_is_object(doc) ? json_string_value(json_object_get(doc, "schema")) : NULL;
+	if (!schema) {
+		snprintf(err, errlen, "%s: not a spawnbench results file (no \"schema\" field)", path);
+		goto bad;
+	}
+	if (strcmp(schema, SB_SCHEMA)) {
+		snprintf(err, errlen, "%s: schema \"%s\" is not supported (this spawnbench reads \"%s\")", path, schema, SB_SCHEMA);
+		goto bad;
+	}
+	if (!json_is_array(json_object_get(doc, "cases"))) {
+		snprintf(err, errlen, "%s: no \"cases\" array", path);
+		goto bad;
+	}
+	return doc;
+bad:
+	json_decref(doc);
+	return NULL;
+}
+
+size_t sb_results_usable_cases(const json_t *doc)
+{
+	size_t i, n = 0;
+	json_t *c;
+	json_array_foreach(json_object_get(doc, "cases"), i, c) {
+		if (strcmp(sb_json_str(c, "status", ""), "ok"))
+			continue;
+		const char *k;
+		json_t *v;
+		json_object_foreach(json_object_get(c, "samples"), k, v) {
+			if (strcmp(k, "child_pid") && json_array_size(v) > 0) {
+				n++;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+const char *sb_json_str(const json_t *obj, const char *key, const char *fallback)
+{
+	const char *s = json_string_value(json_object_get(obj, key));
+	return s ? s : fallback;
+}
+
+double sb_json_num(const json_t *obj, const char *key, double fallback)
+{
+	json_t *v = json_object_get(obj, key);
+	return json_is_number(v) ? json_number_value(v) : fallback;
+}
+
+double sb_case_stat(const json_t *c, const char *metric, const char *field)
+{
+	json_t *m = json_object_get(json_object_get(c, "stats"), metric);
+	return sb_json_num(m, field, NAN);
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/* Loading results files for report, compare and export: one place that knows what a readable file is. */
+#ifndef SB_RESULTS_READ_H
+#define SB_RESULTS_READ_H
+#include <jansson.h>
+#include <stddef.h>
+
+#define SB_SCHEMA "spawnbench/1"
+
+/*
+ * Read and check one results file. Returns the document (caller json_decref()s it), or NULL with a
+ * one-line message naming the file and what is wrong in err: missing/unreadable, not JSON (with line and
+ * column), truncated, wrong or missing "schema", no "cases" array.
+ */
+json_t *sb_results_load(const char *path, char *err, size_t errlen);
+
+/* Number of cases with status "ok" and at least one sample of some metric. */
+size_t sb_results_usable_cases(const json_t *doc);
+
+/* Convenience accessors that tolerate absent fields. */
+const char *sb_json_str(const json_t *obj, const char *key, const char *fallback);
+double sb_json_num(const json_t *obj, const char *key, double fallback);
+/* stats.<metric>.<field> of a case, or NAN when absent. */
+double sb_case_stat(const json_t *c, const char *metric, const char *field);
+
+#endif
