@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#include "atomic_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int make_dirs(char *dir)
+{
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int rc = mkdir(dir, 0755);
+		*p = '/';
+		if (rc && errno != EEXIST)
+			return -1;
+	}
+	return mkdir(dir, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+int sb_atomic_open(struct sb_atomic_file *a, const char *path)
+{
+	memset(a, 0, sizeof(*a));
+	if (strlen(path) >= sizeof(a->path) - 32) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(a->path, path);
+	char dir[4096];
+	strcpy(dir, path);
+	char *slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		if (make_dirs(dir))
+			return -1;
+	}
+	snprintf(a->tmp, sizeof(a->tmp), "%s.tmp.XXXXXX", path);
+	int fd = mkostemp(a->tmp, O_CLOEXEC);
+	if (fd < 0) {
+		a->tmp[0] = '\0';
+		return -1;
+	}
+	fchmod(fd, 0644);
+	a->f = fdopen(fd, "w");
+	if (!a->f) {
+		int e = errno;
+		close(fd);
+		unlink(a->tmp);
+		a->tmp[0] = '\0';
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+int sb_atomic_commit(struct sb_atomic_file *a)
+{
+	int rc = 0, e = 0;
+	if (fflush(a->f) || fsync(fileno(a->f)) || ferror(a->f)) {
+		rc = -1;
+		e = errno ? errno : EIO;
+	}
+	if (fclose(a->f) && !rc) {
+		rc = -1;
+		e = errno;
+	}
+	a->f = NULL;
+	if (!rc && rename(a->tmp, a->path)) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc)
+		unlink(a->tmp);
+	a->tmp[0] = '\0';
+	errno = e;
+	return rc;
+}
+
+void sb_atomic_abort(struct sb_atomic_file *a)
+{
+	if (a->f)
+		fclose(a->f);
+	a->f = NULL;
+	if (a->tmp[0])
+		unlink(a->tmp);
+	a->tmp[0] = '\0';
+}

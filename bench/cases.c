@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: MIT
+#include "cases.h"
+
+#include <linux/sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clone_flags.h"
+#include "commands.h"
+#include "methods_table.h"
+#include "namespaces.h"
+#include "parse.h"
+
+#define DEFAULT_STACK (64 * 1024)
+
+void sb_add_note(struct sb_run_config *cfg, const char *fmt, ...)
+{
+	if (cfg->n_notes == (int)(sizeof(cfg->notes) / sizeof(cfg->notes[0])))
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(&cfg->notes[cfg->n_notes], fmt, ap) >= 0)
+		cfg->n_notes++;
+	va_end(ap);
+}
+
+/* The child program lives beside the spawnbench binary (build tree) or in ../libexec/spawnbench. */
+static int find_helper(const char *name, char *out, size_t len)
+{
+	char self[SB_PATH_MAX];
+	const char *env = getenv("SPAWNBENCH_LIBEXEC");
+	if (env) {
+		snprintf(out, len, "%s/%s", env, name);
+		return access(out, X_OK);
+	}
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n <= 0)
+		return -1;
+	self[n] = '\0';
+	char *slash = strrchr(self, '/');
+	if (!slash)
+		return -1;
+	*slash = '\0';
+	snprintf(out, len, "%s/%s", self, name);
+	if (!access(out, X_OK))
+		return 0;
+	snprintf(out, len, "%s/../libexec/spawnbench/%s", self, name);
+	return access(out, X_OK);
+}
+
+int sb_find_helper(const char *name, char *out, size_t len)
+{
+	return find_helper(name, out, len);
+}
+
+static void fmt_size(uint64_t b, char *buf, size_t len)
+{
+	sb_format_size(b, buf, len);
+}
+
+void sb_case_name(struct sb_case *c)
+{
+	const struct sb_case_wire *w = &c->w;
+	char mem[32], stack[32], ns[96], flagbuf[400] = "";
+	const char *names[64];
+	size_t nf = sb_flag_names_of(w->clone_flags, names, 64);
+	for (size_t i = 0; i < nf; i++) {
+		strncat(flagbuf, names[i], sizeof(flagbuf) - strlen(flagbuf) - 2);
+		if (i + 1 < nf)
+			strcat(flagbuf, ",");
+	}
+	fmt_size(w->mem_bytes, mem, sizeof(mem));
+	fmt_size(w->stack_bytes, stack, sizeof(stack));
+	sb_ns_set_name(c->ns_set, ns, sizeof(ns));
+	static const char *const paths[] = { "clone", "unshare", "setns" };
+	const char *sig = w->exit_signal == SIGCHLD ? "SIGCHLD" : w->exit_signal == 0 ? "none" : "other";
+
+	snprintf(c->key, sizeof(c->key),
+		 "method=%s;preset=%s;flags=%s;exit=%s;exec=%s;mem=%llu;mem_kind=%s;vmas=%u;thp=%s;stack=%llu;"
+		 "stack_touch=%u;ns=%s;ns_path=%s;userns_added=%d;concurrency=%u",
+		 sb_methods[w->method].name, c->preset, flagbuf, sb_methods[w->method].takes_flags ? sig : "-",
+		 c->exec_label, (unsigned long long)w->mem_bytes, w->mem_kind == SB_MEM_SHARED ? "shared" : "anon",
+		 w->vmas, w->thp ? "on" : "off", (unsigned long long)w->stack_bytes, w->stack_touch, ns,
+		 paths[w->ns_path], c->userns_added, c->concurrency);
+
+	/* The label shows only what differs from the defaults, so tables stay readable. */
+	int off = snprintf(c->label, sizeof(c->label), "%s", sb_methods[w->method].name);
+#define ADD(...) off += snprintf(c->label + off, sizeof(c->label) - (size_t)off, __VA_ARGS__)
+	if (strcmp(c->preset, "none") && strcmp(c->preset, "process"))
+		ADD(" %s", strcmp(c->preset, "raw") ? c->preset : flagbuf);
+	if (strcmp(c->exec_label, "none"))
+		ADD(" exec=%s", c->exec_label);
+	if (w->mem_bytes)
+		ADD(" mem=%s%s", mem, w->mem_kind == SB_MEM_SHARED ? "(shared)" : "");
+	if (w->vmas > 1)
+		ADD(" vmas=%u", w->vmas);
+	if (w->thp)
+		ADD(" thp");
+	if (sb_methods[w->method].takes_stack && w->stack_bytes != DEFAULT_STACK)
+		ADD(" stack=%s%s", stack, w->stack_touch ? "(touched)" : "");
+	if (c->ns_set)
+		ADD(" ns=%s%s", ns, w->ns_path != SB_NSPATH_CLONE ? "" : "");
+	if (w->ns_path != SB_NSPATH_CLONE)
+		ADD(" via=%s", paths[w->ns_path]);
+	if (c->concurrency > 1)
+		ADD(" x%u", c->concurrency);
+#undef ADD
+	(void)off;
+}
+
+static int add_case(struct sb_run_config *cfg, const struct sb_case *c, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < cfg->n_cases; i++)
+		if (!strcmp(cfg->cases[i].key, c->key))
+			return 0;   /* the same case from two lines of a plan: measure it once */
+	if (cfg->n_cases >= 4096) {
+		snprintf(err, errlen, "more than 4096 cases: split the plan");
+		return -1;
+	}
+	struct sb_case *n = realloc(cfg->cases, (cfg->n_cases + 1) * sizeof(*n));
+	if (!n) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	cfg->cases = n;
+	cfg->cases[cfg->n_cases++] = *c;
+	return 0;
+}
+
+int sb_validate_case(const struct sb_case *c, char *err, size_t errlen)
+{
+	const struct sb_case_wire *w = &c->w;
+	if (sb_methods[w->method].takes_flags) {
+		const char *rule = sb_flag_rule_broken((enum sb_method)w->method, w->clone_flags, w->exit_signal);
+		if (rule) {
+			snprintf(err, errlen, "%s: %s", c->label, rule);
+			return SB_EXIT_USAGE;
+		}
+		if ((w->clone_flags & CLONE_THREAD) && w->exec_kind != SB_EXEC_NONE) {
+			snprintf(err, errlen, "%s: a CLONE_THREAD child cannot exec: execve() from a thread replaces "
+				 "the whole spawner", c->label);
+			return SB_EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
+static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char *err, size_t errlen)
+{
+	static const char *const default_exec_none[] = { "none" };
+	for (int mi = 0; mi < m->n_methods; mi++) {
+		int method = m->methods[mi];
+		const struct sb_method_info *info = &sb_methods[method];
+		size_t before = cfg->n_cases;
+		int nfs = info->takes_flags ? (m->n_flagsets ? m->n_flagsets : 1) : 1;
+		int nex = m->n_execs ? m->n_execs : 1;
+		int nst = info->takes_stack ? (m->n_stacks ? m->n_stacks : 1) : 1;
+		int nns = m->n_ns_sets ? m->n_ns_sets : 1;
+		int npath = m->n_ns_paths ? m->n_ns_paths : 1;
+		int nmem = m->n_mems ? m->n_mems : 1, nv = m->n_vmas ? m->n_vmas : 1;
+		int nthp = m->n_thps ? m->n_thps : 1, nk = m->n_mem_kinds ? m->n_mem_kinds : 1;
+		int ncc = m->n_concurrency ? m->n_concurrency : 1;
+		for (int fs = 0; fs < nfs; fs++)
+		for (int ex = 0; ex < nex; ex++)
+		for (int st = 0; st < nst; st++)
+		for (int ns = 0; ns < nns; ns++)
+		for (int np = 0; np < npath; np++)
+		for (int me = 0; me < nmem; me++)
+		for (int v = 0; v < nv; v++)
+		for (int th = 0; th < nthp; th++)
+		for (int k = 0; k < nk; k++)
+		for (int cc = 0; cc < ncc; cc++) {
+			struct sb_case c;
+			memset(&c, 0, sizeof(c));
+			struct sb_case_wire *w = &c.w;
+			w->method = (uint32_t)method;
+			w->cpu = -1;
+			w->warmup = cfg->warmup;
+			const char *exec = m->n_execs ? m->execs[ex] : (info->must_exec ? "child" : default_exec_none[0]);
+			int is_none = !strcmp(exec, "none");
+			/* A product of axes meets methods that cannot take some values: those points are left out. */
+			if ((is_none && info->must_exec) || (!is_none && !info->can_exec))
+				continue;
+			uint64_t nsset = m->n_ns_sets ? m->ns_sets[ns] : 0;
+			int path = m->n_ns_paths ? m->ns_paths[np] : SB_NSPATH_CLONE;
+			if (nsset && path == SB_NSPATH_CLONE && !info->takes_flags)
+				continue;
+			if (!nsset && path != SB_NSPATH_CLONE)
+				continue;
+			snprintf(c.exec_label, sizeof(c.exec_label), "%s", exec);
+			if (is_none) {
+				w->exec_kind = SB_EXEC_NONE;
+			} else if (!strcmp(exec, "child")) {
+				w->exec_kind = SB_EXEC_CHILD;
+				if (find_helper("spawnbench-child", w->exec_path, sizeof(w->exec_path))) {
+					snprintf(err, errlen, "cannot find the spawnbench-child program beside the binary "
+						 "(set SPAWNBENCH_LIBEXEC)");
+					return -1;
+				}
+			} else {
+				w->exec_kind = SB_EXEC_PATH;
+				if (exec[0] != '/' || strlen(exec) >= sizeof(w->exec_path) || access(exec, X_OK)) {
+					snprintf(err, errlen, "--exec '%s': not an absolute path to an executable program "
+						 "(use none, child or a path like /bin/true)", exec);
+					return -1;
+				}
+				snprintf(w->exec_path, sizeof(w->exec_path), "%s", exec);
+			}
+			if (info->takes_flags) {
+				if (m->n_flagsets) {
+					snprintf(c.preset, sizeof(c.preset), "%s", m->flagsets[fs].preset);
+					w->clone_flags = m->flagsets[fs].flags;
+					w->exit_signal = m->flagsets[fs].exit_signal;
+				} else {
+					snprintf(c.preset, sizeof(c.preset), "process");
+					w->exit_signal = SIGCHLD;
+				}
+			} else {
+				snprintf(c.preset, sizeof(c.preset), "none");
+			}
+			c.ns_set = nsset;
+			w->ns_path = (uint32_t)path;
+			if (path == SB_NSPATH_CLONE)
+				w->clone_flags |= nsset;
+			else
+				w->ns_flags = nsset;
+			w->stack_bytes = info->takes_stack ? (m->n_stacks ? m->stacks[st] : DEFAULT_STACK) : 0;
+			w->stack_touch = info->takes_stack ? (uint32_t)m->stack_touch : 0;
+			w->mem_bytes = m->n_mems ? m->mems[me] : 0;
+			w->vmas = m->n_vmas ? m->vmas[v] : 1;
+			w->thp = m->n_thps ? (uint32_t)m->thps[th] : 0;
+			w->mem_kind = m->n_mem_kinds ? (uint32_t)m->mem_kinds[k] : SB_MEM_ANON;
+			c.concurrency = m->n_concurrency ? m->concurrency[cc] : 1;
+			if (!w->mem_bytes && w->vmas > 1)
+				continue;
+			sb_case_name(&c);
+			if (add_case(cfg, &c, err, errlen))
+				return -1;
+		}
+		if (cfg->n_cases == before) {
+			snprintf(err, errlen, "method %s: no case left from these axes (%s)", info->name,
+				 info->must_exec ? "it always execs: use --exec child or a program path"
+				 : !info->can_exec ? "it cannot exec: use --exec none"
+				 : !info->takes_flags ? "namespaces on the spawn call need clone or clone3"
+				 : "check --exec and --ns");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int sb_expand_cases(struct sb_run_config *cfg, char *err, size_t errlen)
+{
+	for (int i = 0; i < cfg->n_matrices; i++)
+		if (expand_one(cfg, &cfg->matrices[i], err, errlen))
+			return SB_EXIT_USAGE;
+	if (!cfg->n_cases) {
+		snprintf(err, errlen, "no cases to run");
+		return SB_EXIT_USAGE;
+	}
+	return 0;
+}
+
+void sb_free_cases(struct sb_run_config *cfg)
+{
+	for (size_t i = 0; i < cfg->n_cases; i++) {
+		free(cfg->cases[i].samples);
+		free(cfg->cases[i].throughput);
+	}
+	free(cfg->cases);
+	cfg->cases = NULL;
+	cfg->n_cases = 0;
+	for (int i = 0; i < cfg->n_notes; i++)
+		free(cfg->notes[i]);
+	cfg->n_notes = 0;
+	for (int i = 0; i < cfg->n_matrices; i++)
+		for (int j = 0; j < cfg->matrices[i].n_execs; j++)
+			free(cfg->matrices[i].execs[j]);
+}

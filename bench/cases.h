@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: MIT */
+/* A case (one point of the matrix), the run configuration, and expanding matrices into cases. */
+#ifndef SB_CASES_H
+#define SB_CASES_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "probe_session.h"
+#include "wire.h"
+
+enum sb_status { SB_ST_PENDING, SB_ST_OK, SB_ST_SKIPPED, SB_ST_ERROR };
+
+struct sb_case {
+	struct sb_case_wire w;
+	char preset[24];             /* preset name, "raw" or "none" */
+	uint64_t ns_set;             /* namespace flags (also in w.clone_flags for ns_path clone) */
+	int userns_added;
+	uint32_t concurrency;
+	char exec_label[SB_PATH_MAX];/* "none", "child" or the program path */
+	char label[160];
+	char key[640];
+
+	enum sb_status status;
+	char reason[320];
+	int first_errno;
+	size_t failed_spawns;
+	const char *stop_reason;
+	struct sb_ready footprint;
+	int counters_failed[SB_MAX_EVENTS];
+	double measure_s;            /* time spent in this case's batches */
+
+	struct sb_sample *samples;
+	size_t n_samples, cap_samples;
+	double *throughput;
+	size_t n_rounds, cap_rounds;
+};
+
+#define SB_MAX_AXIS 300
+
+/* One "cases:" line: the product of its axes. */
+struct sb_matrix {
+	int methods[SB_N_METHODS];
+	int n_methods;
+	struct { char preset[24]; uint64_t flags; int exit_signal; } flagsets[16];
+	int n_flagsets;
+	char *execs[8];
+	int n_execs;
+	uint64_t mems[32];
+	int n_mems;
+	uint32_t vmas[16];
+	int n_vmas;
+	int thps[2], n_thps;
+	int mem_kinds[2], n_mem_kinds;
+	uint64_t stacks[32];
+	int n_stacks;
+	int stack_touch;
+	uint64_t ns_sets[SB_MAX_AXIS];
+	int n_ns_sets;
+	uint32_t concurrency[16];
+	int n_concurrency;
+	int ns_paths[SB_N_NSPATHS];
+	int n_ns_paths;
+};
+
+struct sb_run_config {
+	const char *plan;            /* plan name/path, or "cli" */
+	int argc;
+	char **argv;
+	uint32_t iterations, min_iterations, warmup, batch;
+	double target_ci, max_time_s;
+	int stop_metric;             /* enum sb_metric */
+	uint64_t seed;
+	int cpus[256];
+	int n_cpus;
+	const char *out_path, *csv_path;
+	int quiet, dry_run, no_table;
+	struct sb_probe_opts probe;
+	char counters[512];          /* --counters list as given, "" = none */
+
+	struct sb_matrix matrices[32];
+	int n_matrices;
+	struct sb_case *cases;
+	size_t n_cases;
+	char *notes[64];
+	int n_notes;
+};
+
+/* Expand every matrix into cfg->cases, dropping duplicates. 0, or SB_EXIT_USAGE with err set. */
+int sb_expand_cases(struct sb_run_config *cfg, char *err, size_t errlen);
+/* Give each case its label and key (after the privilege pass may have added flags). */
+void sb_case_name(struct sb_case *c);
+/* Refuse what can never run: flag rules, exec rules. 0 or SB_EXIT_USAGE with err set. */
+int sb_validate_case(const struct sb_case *c, char *err, size_t errlen);
+void sb_add_note(struct sb_run_config *cfg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_free_cases(struct sb_run_config *cfg);
+/* Path of a helper program (spawnbench-worker, spawnbench-child) beside the binary. 0 or -1. */
+int sb_find_helper(const char *name, char *out, size_t len);
+
+#endif

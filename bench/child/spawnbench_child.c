@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+/*
+ * spawnbench-child: the program exec cases run. It stamps the moment its main() starts into the page the
+ * spawner shares through an inherited memfd (its number is argv[1]) and exits. Linked statically so the
+ * figure is the kernel's exec plus the C runtime's start, without the dynamic loader's work.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <time.h>
+
+#include "wire.h"
+
+int main(int argc, char **argv)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	if (argc < 2)
+		return 0;
+	int fd = atoi(argv[1]);
+	struct sb_stamp *s = mmap(NULL, sizeof(*s), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (s == MAP_FAILED)
+		return 2;
+	s->exec_ns = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	return 0;
+}

@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: MIT
+#include "controller.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "io.h"
+#include "methods_table.h"
+#include "parse.h"
+#include "stats.h"
+#include "timer.h"
+
+extern char **environ;
+
+volatile sig_atomic_t sb_stop_signal;
+
+static void on_stop(int sig)
+{
+	sb_stop_signal = sig;
+}
+
+void sb_install_stop_handlers(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;   /* no SA_RESTART: a blocking read returns EINTR and the loop looks */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);   /* a dead worker is an EPIPE, not the end of the run */
+}
+
+static uint64_t meminfo_kb(const char *key)
+{
+	FILE *f = fopen("/proc/meminfo", "re");
+	char line[256];
+	unsigned long long v = 0;
+	size_t kl = strlen(key);
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, kl) && sscanf(line + kl, " %llu", &v) == 1)
+			break;
+	fclose(f);
+	return v * 1024;
+}
+
+/* Headroom under this process's cgroup memory.max, or UINT64_MAX when unlimited / unknown. */
+static uint64_t cgroup_headroom(void)
+{
+	char line[4096], path[4200];
+	FILE *f = fopen("/proc/self/cgroup", "re");
+	if (!f)
+		return UINT64_MAX;
+	char *rel = NULL;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "0::", 3)) {
+			rel = line + 3;
+			rel[strcspn(rel, "\n")] = '\0';
+			break;
+		}
+	fclose(f);
+	if (!rel)
+		return UINT64_MAX;
+	unsigned long long max = 0, cur = 0;
+	snprintf(path, sizeof(path), "/sys/fs/cgroup%s/memory.max", rel);
+	f = fopen(path, "re");
+	if (!f)
+		return UINT64_MAX;
+	int ok = fscanf(f, "%llu", &max) == 1;
+	fclose(f);
+	if (!ok)
+		return UINT64_MAX;   /* "max" */
+	snprintf(path, sizeof(path), "/sys/fs/cgroup%s/memory.current", rel);
+	if ((f = fopen(path, "re"))) {
+		if (fscanf(f, "%llu", &cur) != 1)
+			cur = 0;
+		fclose(f);
+	}
+	return max > cur ? max - cur : 0;
+}
+
+uint64_t sb_memory_budget(char *why, size_t len)
+{
+	uint64_t avail = meminfo_kb("MemAvailable:");
+	uint64_t budget = avail / 10 * 8;
+	char a[32];
+	sb_format_size(avail / (1 << 20) * (1 << 20), a, sizeof(a));
+	snprintf(why, len, "80%% of MemAvailable (%s)", a);
+	uint64_t cg = cgroup_headroom();
+	if (cg != UINT64_MAX && cg / 10 * 8 < budget) {
+		budget = cg / 10 * 8;
+		sb_format_size(cg / (1 << 20) * (1 << 20), a, sizeof(a));
+		snprintf(why, len, "80%% of the memory cgroup's headroom (%s)", a);
+	}
+	return budget;
+}
+
+/* ---- workers ---- */
+
+struct worker {
+	pid_t pid;
+	int fd;
+};
+
+static int start_worker(const char *path, const struct sb_case_wire *w, struct worker *out, struct sb_ready *ready,
+			char *msg, size_t len)
+{
+	int sv[2];
+	out->pid = -1;
+	out->fd = -1;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv)) {
+		snprintf(msg, len, "socketpair: %s", strerror(errno));
+		return -errno;
+	}
+	/* The worker's end alone crosses the exec. */
+	int child_fd = fcntl(sv[1], F_DUPFD, 10);
+	close(sv[1]);
+	char fdarg[16], pidarg[16];
+	snprintf(fdarg, sizeof(fdarg), "%d", child_fd);
+	snprintf(pidarg, sizeof(pidarg), "%d", (int)getpid());
+	char *argv[] = { "spawnbench-worker", fdarg, pidarg, NULL };
+
+	posix_spawnattr_t attr;
+	sigset_t none, defaults;
+	sigemptyset(&none);
+	sigemptyset(&defaults);
+	sigaddset(&defaults, SIGPIPE);
+	sigaddset(&defaults, SIGINT);
+	sigaddset(&defaults, SIGTERM);
+	sigaddset(&defaults, SIGHUP);
+	posix_spawnattr_init(&attr);
+	/* Own process group: a terminal's Ctrl-C reaches the controller, which decides for everyone. */
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+	posix_spawnattr_setpgroup(&attr, 0);
+	posix_spawnattr_setsigmask(&attr, &none);
+	posix_spawnattr_setsigdefault(&attr, &defaults);
+	int err = posix_spawn(&out->pid, path, NULL, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
+	close(child_fd);
+	if (err) {
+		close(sv[0]);
+		snprintf(msg, len, "cannot start %s: %s", path, strerror(err));
+		return -err;
+	}
+	out->fd = sv[0];
+	if (sb_write_full(out->fd, w, sizeof(*w)) || sb_read_full(out->fd, ready, sizeof(*ready), 0)) {
+		int e = errno ? errno : EPIPE;
+		if (e == EINTR && sb_stop_signal)
+			return -EINTR;
+		snprintf(msg, len, "worker ended during set-up (%s)", e == EPIPE || !errno ? "no answer" : strerror(e));
+		return -e;
+	}
+	if (ready->err) {
+		snprintf(msg, len, "%s", ready->msg[0] ? ready->msg : strerror(ready->err));
+		return -ready->err;
+	}
+	return 0;
+}
+
+static void stop_worker(struct worker *w)
+{
+	if (w->fd >= 0) {
+		struct sb_cmd quit = { SB_CMD_QUIT, 0 };
+		(void)sb_write_full(w->fd, &quit, sizeof(quit));
+		close(w->fd);
+		w->fd = -1;
+	}
+	if (w->pid > 0) {
+		/* It exits on QUIT; SIGKILL covers one stuck in a spawn that never returns. */
+		int st;
+		for (int i = 0; i < 200; i++) {
+			pid_t r = waitpid(w->pid, &st, WNOHANG);
+			if (r == w->pid || (r < 0 && errno == ECHILD))
+				goto done;
+			usleep(i < 20 ? 1000 : 10000);
+		}
+		kill(w->pid, SIGKILL);
+		while (waitpid(w->pid, &st, 0) < 0 && errno == EINTR)
+			;
+done:
+		w->pid = -1;
+	}
+}
+
+void sb_reap_all_children(void)
+{
+	/* /proc/self/task/<tid>/children lists this process's children, orphans it adopted included. */
+	for (int round = 0; round < 100; round++) {
+		int found = 0;
+		DIR *d = opendir("/proc/self/task");
+		struct dirent *e;
+		while (d && (e = readdir(d))) {
+			if (e->d_name[0] == '.')
+				continue;
+			char path[300];
+			snprintf(path, sizeof(path), "/proc/self/task/%s/children", e->d_name);
+			FILE *f = fopen(path, "re");
+			int pid;
+			while (f && fscanf(f, "%d", &pid) == 1) {
+				kill(pid, SIGKILL);
+				found = 1;
+			}
+			if (f)
+				fclose(f);
+		}
+		if (d)
+			closedir(d);
+		int st;
+		while (waitpid(-1, &st, WNOHANG | __WALL) > 0)
+			found = 1;
+		if (!found)
+			return;
+		usleep(1000);
+	}
+}
+
+/* ---- the run ---- */
+
+struct running {
+	struct sb_case *c;
+	size_t index;
+	struct worker *w;
+	int n_workers;
+	double measured_s;
+	int active;
+};
+
+static int append_sample(struct sb_case *c, const struct sb_sample *s)
+{
+	if (c->n_samples == c->cap_samples) {
+		size_t cap = c->cap_samples ? c->cap_samples * 2 : 256;
+		struct sb_sample *n = realloc(c->samples, cap * sizeof(*n));
+		if (!n)
+			return -1;
+		c->samples = n;
+		c->cap_samples = cap;
+	}
+	c->samples[c->n_samples++] = *s;
+	return 0;
+}
+
+static int append_throughput(struct sb_case *c, double v)
+{
+	if (c->n_rounds == c->cap_rounds) {
+		size_t cap = c->cap_rounds ? c->cap_rounds * 2 : 64;
+		double *n = realloc(c->throughput, cap * sizeof(*n));
+		if (!n)
+			return -1;
+		c->throughput = n;
+		c->cap_rounds = cap;
+	}
+	c->throughput[c->n_rounds++] = v;
+	return 0;
+}
+
+static double metric_halfwidth(const struct sb_case *c, int metric)
+{
+	double *v = malloc((c->n_samples + 1) * sizeof(*v));
+	size_t n = 0;
+	if (!v)
+		return INFINITY;
+	for (size_t i = 0; i < c->n_samples; i++)
+		if (c->samples[i].valid & (1u << metric))
+			v[n++] = (double)c->samples[i].m[metric];
+	struct sb_stats s;
+	double hw = sb_stats_compute(v, n, &s) ? INFINITY : sb_stats_rel_halfwidth(&s);
+	free(v);
+	return hw;
+}
+
+static void finish_case(struct running *r, const char *stop_reason)
+{
+	for (int i = 0; i < r->n_workers; i++)
+		stop_worker(&r->w[i]);
+	r->active = 0;
+	struct sb_case *c = r->c;
+	c->stop_reason = stop_reason;
+	c->measure_s = r->measured_s;
+	if (c->status == SB_ST_PENDING)
+		c->status = c->n_samples ? SB_ST_OK : SB_ST_ERROR;
+	if (c->status == SB_ST_ERROR && !c->reason[0])
+		snprintf(c->reason, sizeof(c->reason), "every spawn failed: %s",
+			 c->first_errno ? strerror(c->first_errno) : "unknown error");
+	else if (c->status == SB_ST_OK && c->failed_spawns)
+		snprintf(c->reason, sizeof(c->reason), "%zu spawns failed (first: %s) and are not in the samples",
+			 c->failed_spawns, strerror(c->first_errno));
+}
+
+/* One batch on every worker of the case at once. Returns 0, -1 on a worker failure, -2 when interrupted. */
+static int run_batch(struct sb_run_config *cfg, struct running *r, struct sb_probe_session *probe)
+{
+	struct sb_case *c = r->c;
+	uint32_t want = cfg->batch;
+	if (!cfg->target_ci && c->n_samples + (size_t)want * (size_t)r->n_workers > cfg->iterations) {
+		size_t left = cfg->iterations - c->n_samples;
+		want = (uint32_t)((left + (size_t)r->n_workers - 1) / (size_t)r->n_workers);
+	}
+	if (!want)
+		want = 1;
+	pid_t pids[1024];
+	for (int i = 0; i < r->n_workers && i < 1024; i++)
+		pids[i] = r->w[i].pid;
+	if (probe)
+		sb_probe_case_begin(probe, r->index, pids, (size_t)r->n_workers);
+	struct sb_cmd cmd = { SB_CMD_BATCH, want };
+	for (int i = 0; i < r->n_workers; i++)
+		if (sb_write_full(r->w[i].fd, &cmd, sizeof(cmd)))
+			return -1;
+	uint64_t t_begin = UINT64_MAX, t_end = 0, spawned = 0;
+	struct sb_sample *buf = malloc(want * sizeof(*buf));
+	if (!buf)
+		return -1;
+	int rc = 0;
+	for (int i = 0; i < r->n_workers && !rc; i++) {
+		struct sb_batch_hdr hdr;
+		if (sb_read_full(r->w[i].fd, &hdr, sizeof(hdr), 0) || hdr.count != want ||
+		    sb_read_full(r->w[i].fd, buf, want * sizeof(*buf), 0)) {
+			rc = errno == EINTR && sb_stop_signal ? -2 : -1;
+			break;
+		}
+		t_begin = hdr.t_begin < t_begin ? hdr.t_begin : t_begin;
+		t_end = hdr.t_end > t_end ? hdr.t_end : t_end;
+		for (uint32_t k = 0; k < want; k++) {
+			if (buf[k].err) {
+				c->failed_spawns++;
+				if (!c->first_errno)
+					c->first_errno = buf[k].err;
+				continue;
+			}
+			spawned++;
+			if (append_sample(c, &buf[k])) {
+				rc = -1;
+				break;
+			}
+		}
+		if (probe && !rc)
+			sb_probe_case_batch(probe, r->index, buf, want);
+	}
+	free(buf);
+	if (rc)
+		return rc;
+	if (t_end > t_begin) {
+		r->measured_s += (double)(t_end - t_begin) / 1e9;
+		if (spawned)
+			append_throughput(c, (double)spawned / ((double)(t_end - t_begin) / 1e9));
+	}
+	/* A batch in which nothing spawned: the kernel refuses this case; say so instead of looping on it. */
+	if (!spawned && c->failed_spawns >= (size_t)want * (size_t)r->n_workers * 3)
+		return -3;
+	return 0;
+}
+
+static void shuffle(size_t *a, size_t n, uint64_t *state)
+{
+	for (size_t i = n; i > 1; i--) {
+		/* xorshift64*: a seeded, reproducible order */
+		*state ^= *state >> 12;
+		*state ^= *state << 25;
+		*state ^= *state >> 27;
+		size_t j = (size_t)((*state * 2685821657736338717ull) % i);
+		size_t t = a[i - 1];
+		a[i - 1] = a[j];
+		a[j] = t;
+	}
+}
+
+static void progress(const struct sb_run_config *cfg, size_t done, size_t total, const struct sb_case *c)
+{
+	if (cfg->quiet || !isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\r\033[K[%zu/%zu] %s (n=%zu)", done, total, c->label, c->n_samples);
+}
+
+static int start_case(struct sb_run_config *cfg, const char *worker_path, struct running *r, size_t *next_cpu)
+{
+	struct sb_case *c = r->c;
+	r->w = calloc(c->concurrency, sizeof(*r->w));
+	if (!r->w)
+		return -1;
+	r->n_workers = 0;
+	for (uint32_t i = 0; i < c->concurrency; i++) {
+		struct sb_case_wire w = c->w;
+		w.cpu = cfg->n_cpus ? cfg->cpus[(*next_cpu)++ % (size_t)cfg->n_cpus] : -1;
+		struct sb_ready ready;
+		memset(&ready, 0, sizeof(ready));
+		int rc = start_worker(worker_path, &w, &r->w[i], &ready, c->reason, sizeof(c->reason));
+		r->n_workers++;
+		if (rc == -EINTR)
+			return -2;
+		if (rc) {
+			c->status = SB_ST_ERROR;
+			c->first_errno = -rc;
+			return -1;
+		}
+		if (i == 0)
+			c->footprint = ready;
+	}
+	r->active = 1;
+	return 0;
+}
+
+int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
+{
+	char worker_path[SB_PATH_MAX];
+	if (sb_find_helper("spawnbench-worker", worker_path, sizeof(worker_path))) {
+		fprintf(stderr, "spawnbench: cannot find spawnbench-worker beside the binary (set SPAWNBENCH_LIBEXEC)\n");
+		return 4;
+	}
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	char why[128];
+	uint64_t budget = sb_memory_budget(why, sizeof(why));
+	uint64_t seed = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15ull;
+	size_t next_cpu = 0, done = 0, first = 0;
+	int interrupted = 0;
+
+	/* Cases are interleaved within groups whose memory fits the budget together, in plan order. */
+	while (first < cfg->n_cases && !interrupted) {
+		size_t last = first;
+		uint64_t used = 0;
+		while (last < cfg->n_cases) {
+			struct sb_case *c = &cfg->cases[last];
+			uint64_t need = c->status == SB_ST_PENDING ? (c->w.mem_bytes + c->w.stack_bytes + (16 << 20)) * c->concurrency : 0;
+			if (last > first && used + need > budget)
+				break;
+			used += need;
+			last++;
+		}
+		size_t n = last - first;
+		struct running *run = calloc(n, sizeof(*run));
+		size_t *order = calloc(n, sizeof(*order));
+		if (!run || !order) {
+			free(run);
+			free(order);
+			return 4;
+		}
+		for (size_t i = 0; i < n; i++) {
+			run[i].c = &cfg->cases[first + i];
+			run[i].index = first + i;
+			if (run[i].c->status != SB_ST_PENDING)
+				continue;
+			progress(cfg, done, cfg->n_cases, run[i].c);
+			int rc = start_case(cfg, worker_path, &run[i], &next_cpu);
+			if (rc == -2) {
+				interrupted = 1;
+				break;
+			}
+			if (rc) {
+				finish_case(&run[i], "error");
+				done++;
+			}
+		}
+		for (;;) {
+			size_t active = 0;
+			for (size_t i = 0; i < n; i++)
+				if (run[i].active)
+					order[active++] = i;
+			if (!active || interrupted)
+				break;
+			shuffle(order, active, &seed);
+			for (size_t k = 0; k < active && !interrupted; k++) {
+				struct running *r = &run[order[k]];
+				struct sb_case *c = r->c;
+				int rc = run_batch(cfg, r, probe);
+				if (rc == -2 || sb_stop_signal) {
+					interrupted = 1;
+					break;
+				}
+				if (rc == -3 || rc == -1) {
+					if (rc == -1 && !c->reason[0])
+						snprintf(c->reason, sizeof(c->reason), "a worker failed mid-run");
+					if (rc == -1)
+						c->status = SB_ST_ERROR;
+					finish_case(r, "error");
+					done++;
+					continue;
+				}
+				progress(cfg, done, cfg->n_cases, c);
+				const char *stop = NULL;
+				if (c->n_samples >= cfg->iterations)
+					stop = "iterations";
+				else if (cfg->target_ci > 0 && c->n_samples >= cfg->min_iterations &&
+					 metric_halfwidth(c, cfg->stop_metric) <= cfg->target_ci)
+					stop = "target-ci";
+				else if (cfg->max_time_s > 0 && r->measured_s >= cfg->max_time_s)
+					stop = "max-time";
+				if (stop) {
+					finish_case(r, stop);
+					done++;
+				}
+			}
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (run[i].active)
+				finish_case(&run[i], "interrupted");
+			free(run[i].w);
+		}
+		free(run);
+		free(order);
+		first = last;
+	}
+	if (!cfg->quiet && isatty(STDERR_FILENO))
+		fprintf(stderr, "\r\033[K");
+	sb_reap_all_children();
+	if (!interrupted)
+		return 0;
+	for (size_t i = 0; i < cfg->n_cases; i++) {
+		struct sb_case *c = &cfg->cases[i];
+		if (c->status == SB_ST_PENDING) {
+			c->status = SB_ST_SKIPPED;
+			snprintf(c->reason, sizeof(c->reason), "interrupted");
+		}
+	}
+	return 130;
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#include "privileges.h"
+
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef CGROUP2_SUPER_MAGIC
+#define CGROUP2_SUPER_MAGIC 0x63677270
+#endif
+
+static int has_cap(int cap)
+{
+	FILE *f = fopen("/proc/self/status", "re");
+	char line[256];
+	unsigned long long eff = 0;
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %llx", &eff) == 1)
+			break;
+	fclose(f);
+	return (eff >> cap) & 1;
+}
+
+int sb_try_namespaces(unsigned long flags)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return 0;
+	if (pid == 0)
+		_exit(unshare((int)flags) ? 1 : 0);
+	int st;
+	if (waitpid(pid, &st, 0) != pid)
+		return 0;
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+void sb_probe_privileges(struct sb_privileges *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->euid = (int)geteuid();
+	p->cap_sys_admin = has_cap(21 /* CAP_SYS_ADMIN */);
+	p->user_namespaces = sb_try_namespaces(CLONE_NEWUSER);
+	struct statfs sfs;
+	p->cgroup2 = !statfs("/sys/fs/cgroup", &sfs) && sfs.f_type == CGROUP2_SUPER_MAGIC &&
+		     !access("/sys/fs/cgroup", W_OK);
+}

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: MIT
+/* spawnbench run: options -> cases -> checks -> controller -> results file, CSV and table. */
+#include <errno.h>
+#include <linux/sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli_run.h"
+#include "clone_flags.h"
+#include "commands.h"
+#include "controller.h"
+#include "counters.h"
+#include "parse.h"
+#include "privileges.h"
+#include "results.h"
+#include "timer.h"
+
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP 0x200000000ULL
+#endif
+
+static char cgroup_dir[128];
+
+static void remove_cgroup(void)
+{
+	/* Children just reaped may still be leaving the cgroup: rmdir is EBUSY for a moment. */
+	for (int i = 0; cgroup_dir[0] && i < 100; i++) {
+		if (!rmdir(cgroup_dir) || errno == ENOENT) {
+			cgroup_dir[0] = '\0';
+			return;
+		}
+		usleep(10000);
+	}
+	if (cgroup_dir[0])
+		fprintf(stderr, "spawnbench: could not remove %s: %s\n", cgroup_dir, strerror(errno));
+}
+
+/* Decide, per case, what this caller's privileges allow: as is, inside a new user namespace, or not. */
+static int privilege_pass(struct sb_run_config *cfg, const struct sb_privileges *priv, char *err, size_t errlen)
+{
+	int added = 0;
+	for (size_t i = 0; i < cfg->n_cases; i++) {
+		struct sb_case *c = &cfg->cases[i];
+		uint64_t ns = c->ns_set;
+		if ((c->w.clone_flags & CLONE_INTO_CGROUP) && !priv->cgroup2) {
+			c->status = SB_ST_SKIPPED;
+			snprintf(c->reason, sizeof(c->reason), "CLONE_INTO_CGROUP needs a writable cgroup v2 hierarchy "
+				 "at /sys/fs/cgroup (run as root)");
+			continue;
+		}
+		if (!ns)
+			continue;
+		if (ns == CLONE_NEWUSER && !priv->user_namespaces) {
+			c->status = SB_ST_SKIPPED;
+			snprintf(c->reason, sizeof(c->reason), "user namespaces are not available to this user "
+				 "(see /proc/sys/user/max_user_namespaces)");
+			continue;
+		}
+		if ((ns & ~(uint64_t)CLONE_NEWUSER) && !priv->cap_sys_admin && !(ns & CLONE_NEWUSER)) {
+			if (!priv->user_namespaces) {
+				c->status = SB_ST_SKIPPED;
+				snprintf(c->reason, sizeof(c->reason), "needs CAP_SYS_ADMIN, and user namespaces are "
+					 "not available to run it unprivileged");
+				continue;
+			}
+			c->ns_set |= CLONE_NEWUSER;
+			if (c->w.ns_path == SB_NSPATH_CLONE)
+				c->w.clone_flags |= CLONE_NEWUSER;
+			else
+				c->w.ns_flags |= CLONE_NEWUSER;
+			c->userns_added = 1;
+			added++;
+			sb_case_name(c);
+			char rule[300];
+			if (sb_validate_case(c, rule, sizeof(rule))) {
+				c->status = SB_ST_SKIPPED;
+				snprintf(c->reason, sizeof(c->reason), "unprivileged, it needs a new user namespace, but %s",
+					 rule);
+			}
+		}
+	}
+	if (added)
+		sb_add_note(cfg, "%d case(s) need CAP_SYS_ADMIN: they ran inside a new user namespace (userns_added)",
+			    added);
+	(void)err;
+	(void)errlen;
+	return 0;
+}
+
+static int check_memory(const struct sb_run_config *cfg, char *err, size_t errlen)
+{
+	char why[128], need[32], lim[32];
+	uint64_t budget = sb_memory_budget(why, sizeof(why));
+	for (size_t i = 0; i < cfg->n_cases; i++) {
+		const struct sb_case *c = &cfg->cases[i];
+		uint64_t want = (c->w.mem_bytes + c->w.stack_bytes) * c->concurrency;
+		if (want > budget) {
+			sb_format_size(want / (1 << 20) * (1 << 20), need, sizeof(need));
+			sb_format_size(budget / (1 << 20) * (1 << 20), lim, sizeof(lim));
+			snprintf(err, errlen, "%s needs %s resident, more than this machine allows a run: %s, the limit "
+				 "is %s", c->label, need, why, lim);
+			return SB_EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
+static int make_cgroup(struct sb_run_config *cfg, char *err, size_t errlen)
+{
+	int needed = 0;
+	for (size_t i = 0; i < cfg->n_cases; i++)
+		needed |= cfg->cases[i].status == SB_ST_PENDING && (cfg->cases[i].w.clone_flags & CLONE_INTO_CGROUP);
+	if (!needed)
+		return 0;
+	snprintf(cgroup_dir, sizeof(cgroup_dir), "/sys/fs/cgroup/spawnbench.%d", (int)getpid());
+	if (mkdir(cgroup_dir, 0755) && errno != EEXIST) {
+		snprintf(err, errlen, "cannot create %s for CLONE_INTO_CGROUP: %s", cgroup_dir, strerror(errno));
+		cgroup_dir[0] = '\0';
+		for (size_t i = 0; i < cfg->n_cases; i++) {
+			struct sb_case *c = &cfg->cases[i];
+			if (c->status == SB_ST_PENDING && (c->w.clone_flags & CLONE_INTO_CGROUP)) {
+				c->status = SB_ST_SKIPPED;
+				snprintf(c->reason, sizeof(c->reason), "%s", err);
+			}
+		}
+		return 0;
+	}
+	for (size_t i = 0; i < cfg->n_cases; i++)
+		if (cfg->cases[i].w.clone_flags & CLONE_INTO_CGROUP)
+			snprintf(cfg->cases[i].w.cgroup_path, sizeof(cfg->cases[i].w.cgroup_path), "%s", cgroup_dir);
+	return 0;
+}
+
+static const char *scan_plan(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if ((!strcmp(argv[i], "--plan") || !strcmp(argv[i], "-p")) && i + 1 < argc)
+			return argv[i + 1];
+		if (!strncmp(argv[i], "--plan=", 7))
+			return argv[i] + 7;
+	}
+	return NULL;
+}
+
+static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err, size_t errlen)
+{
+	static struct sb_matrix cli;
+	memset(&cli, 0, sizeof(cli));
+	sb_run_config_defaults(cfg);
+	cfg->argc = argc;
+	cfg->argv = argv;
+	const char *plan = scan_plan(argc, argv);
+	int rc, axis_seen = 0;
+	if (plan && (rc = sb_load_plan(plan, cfg, err, errlen)))
+		return rc;
+	rc = sb_parse_run_options(argc - 1, argv + 1, SB_OPT_GLOBAL | SB_OPT_AXIS, cfg, &cli, &axis_seen, err, errlen);
+	if (rc)
+		return rc;
+	if (plan && axis_seen) {
+		snprintf(err, errlen, "--plan and axis options do not mix: copy the plan file and edit it, or give "
+			 "the axes alone");
+		return SB_EXIT_USAGE;
+	}
+	if (!plan && !axis_seen) {
+		cfg->plan = "default";
+		struct sb_run_config saved = *cfg;
+		if ((rc = sb_load_plan("default", cfg, err, errlen)))
+			return rc;
+		/* The command line still overrides the plan's options. */
+		sb_parse_run_options(argc - 1, argv + 1, SB_OPT_GLOBAL, cfg, NULL, NULL, err, errlen);
+		(void)saved;
+	}
+	if (axis_seen) {
+		if (!cli.n_methods) {
+			snprintf(err, errlen, "axes given without --method (e.g. --method fork,vfork,posix_spawn)");
+			return SB_EXIT_USAGE;
+		}
+		cfg->matrices[0] = cli;
+		cfg->n_matrices = 1;
+		memset(&cli, 0, sizeof(cli));   /* ownership of the exec strings moved */
+	}
+	if (cfg->min_iterations > cfg->iterations)
+		cfg->min_iterations = cfg->iterations;
+	return 0;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	static struct sb_run_config cfg;
+	char err[700];
+	int rc = configure(argc, argv, &cfg, err, sizeof(err));
+	if (rc == 1) {
+		rc = 0;
+		goto out;
+	}
+	if (rc)
+		goto usage;
+	if ((rc = sb_expand_cases(&cfg, err, sizeof(err))))
+		goto usage;
+	for (size_t i = 0; i < cfg.n_cases; i++)
+		if ((rc = sb_validate_case(&cfg.cases[i], err, sizeof(err))))
+			goto usage;
+	struct sb_privileges priv;
+	sb_probe_privileges(&priv);
+	privilege_pass(&cfg, &priv, err, sizeof(err));
+	if ((rc = check_memory(&cfg, err, sizeof(err))) || (rc = sb_counters_prepare(&cfg, err, sizeof(err))))
+		goto usage;
+
+	if (cfg.dry_run) {
+		for (size_t i = 0; i < cfg.n_cases; i++)
+			printf("%s%s%s\n", cfg.cases[i].label, cfg.cases[i].status == SB_ST_SKIPPED ? "  (skipped: " : "",
+			       cfg.cases[i].status == SB_ST_SKIPPED ? cfg.cases[i].reason : "");
+		printf("%zu cases\n", cfg.n_cases);
+		rc = 0;
+		goto out;
+	}
+
+	struct sb_probe_session *probe = NULL;
+	if (cfg.probe.level != SB_PROBE_OFF) {
+		rc = sb_probe_open(&cfg.probe, &probe, err, sizeof(err));
+		if (rc) {
+			fprintf(stderr, "spawnbench: --probe: %s\n", err);
+			goto out;
+		}
+	}
+
+	char out_default[128];
+	if (!cfg.out_path) {
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(out_default, sizeof(out_default), "results/spawnbench-%Y%m%d-%H%M%S.json", &tm);
+		cfg.out_path = out_default;
+	}
+
+	sb_install_stop_handlers();
+	make_cgroup(&cfg, err, sizeof(err));
+	struct sb_run_info info = { .priv = &priv, .probe = probe };
+	sb_iso_now(info.started, sizeof(info.started));
+	uint64_t t0 = sb_now_ns();
+	rc = sb_run_all(&cfg, probe);
+	info.duration_s = (double)(sb_now_ns() - t0) / 1e9;
+	sb_iso_now(info.finished, sizeof(info.finished));
+	info.interrupted = rc == SB_EXIT_INTERRUPTED;
+	remove_cgroup();
+	if (info.interrupted)
+		sb_add_note(&cfg, "interrupted by signal %d: unfinished cases are marked", (int)sb_stop_signal);
+
+	json_t *doc = sb_results_json(&cfg, &info);
+	int wrc = doc ? sb_write_json_file(doc, cfg.out_path) : -1;
+	json_decref(doc);
+	if (!wrc && cfg.csv_path)
+		wrc = sb_write_csv(&cfg, cfg.csv_path);
+	if (!cfg.no_table)
+		sb_print_table(stdout, &cfg, probe);
+	sb_probe_close(probe);
+	if (wrc) {
+		rc = SB_EXIT_RUNTIME;
+		goto out;
+	}
+	fflush(stdout);
+	fprintf(stderr, "spawnbench: %zu cases in %.1f s%s; results in %s\n", cfg.n_cases, info.duration_s,
+		info.interrupted ? " (interrupted)" : "", cfg.out_path);
+	goto out;
+usage:
+	fprintf(stderr, "spawnbench run: %s\n", err);
+	rc = SB_EXIT_USAGE;
+out:
+	sb_free_cases(&cfg);
+	return rc;
+}

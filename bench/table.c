@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+/* The human table: one row per case, medians with the 95% CI's half-width as a percentage. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "counters.h"
+#include "methods_table.h"
+#include "results.h"
+
+void sb_format_ns(double ns, char *buf, size_t len)
+{
+	if (ns < 1e3)
+		snprintf(buf, len, "%.0f ns", ns);
+	else if (ns < 1e6)
+		snprintf(buf, len, "%.*f us", ns < 1e4 ? 2 : ns < 1e5 ? 1 : 0, ns / 1e3);
+	else if (ns < 1e9)
+		snprintf(buf, len, "%.*f ms", ns < 1e7 ? 2 : ns < 1e8 ? 1 : 0, ns / 1e6);
+	else
+		snprintf(buf, len, "%.2f s", ns / 1e9);
+}
+
+static void cell(const struct sb_case *c, int metric, char *buf, size_t len)
+{
+	struct sb_stats s;
+	if (!sb_case_metric_stats(c, metric, &s)) {
+		snprintf(buf, len, "-");
+		return;
+	}
+	char v[32];
+	sb_format_ns(s.median, v, sizeof(v));
+	double hw = sb_stats_rel_halfwidth(&s);
+	if (isinf(hw))
+		snprintf(buf, len, "%s", v);
+	else
+		snprintf(buf, len, "%s ±%.1f%%", v, hw * 100);
+}
+
+void sb_print_table(FILE *f, const struct sb_run_config *cfg, struct sb_probe_session *probe)
+{
+	size_t w = 4;
+	for (size_t i = 0; i < cfg->n_cases; i++)
+		if (strlen(cfg->cases[i].label) > w)
+			w = strlen(cfg->cases[i].label);
+	fprintf(f, "%-*s %6s  %-17s %-17s %-17s %-17s %10s\n", (int)w, "case", "n", "create", "start", "total",
+		"exec", "spawns/s");
+	for (size_t i = 0; i < cfg->n_cases; i++) {
+		const struct sb_case *c = &cfg->cases[i];
+		if (c->status != SB_ST_OK) {
+			fprintf(f, "%-*s %6s  %s: %s\n", (int)w, c->label, "-",
+				c->status == SB_ST_ERROR ? "error" : "skipped", c->reason);
+			continue;
+		}
+		char cr[40], st[40], to[40], ex[40];
+		cell(c, SB_MET_CREATE, cr, sizeof(cr));
+		cell(c, SB_MET_START, st, sizeof(st));
+		cell(c, SB_MET_TOTAL, to, sizeof(to));
+		cell(c, SB_MET_EXEC, ex, sizeof(ex));
+		struct sb_stats tp;
+		int has_tp = c->n_rounds && !sb_stats_compute(c->throughput, c->n_rounds, &tp);
+		/* "±" is two bytes and one column: widen the field by one so columns line up. */
+		fprintf(f, "%-*s %6zu  %-*s %-*s %-*s %-*s %10.0f\n", (int)w, c->label, c->n_samples,
+			17 + (strstr(cr, "±") ? 1 : 0), cr, 17 + (strstr(st, "±") ? 1 : 0), st,
+			17 + (strstr(to, "±") ? 1 : 0), to, 17 + (strstr(ex, "±") ? 1 : 0), ex,
+			has_tp ? tp.median : 0.0);
+		if (c->failed_spawns)
+			fprintf(f, "%-*s        note: %s\n", (int)w, "", c->reason);
+		char buf[256];
+		const char *cs = sb_counters_case_summary(cfg, c, buf, sizeof(buf));
+		if (cs)
+			fprintf(f, "%-*s        counters: %s\n", (int)w, "", cs);
+		const char *ps = probe ? sb_probe_case_summary(probe, i) : NULL;
+		if (ps)
+			fprintf(f, "%-*s        kernel: %s\n", (int)w, "", ps);
+	}
+	fprintf(f, "medians; ±: half-width of the median's 95%% CI. start: call -> child's first instruction; "
+		   "total: call -> reaped; exec: call -> exec'd main().\n");
+}

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+/*
+ * spawnbench-worker: the process that spawns. The controller starts one (or `concurrency` of them) per
+ * case, sends the case, and then asks for batches. The worker links only libc: what it holds when it
+ * spawns is its own small floor plus the case's shaping, and it reports exactly that.
+ *
+ * usage (by the controller only): spawnbench-worker CONTROL_FD CONTROLLER_PID
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "io.h"
+#include "shape.h"
+#include "spawner.h"
+
+static int (*const method_fn[SB_N_METHODS])(struct spawn_ctx *) = {
+	[SB_M_FORK] = spawn_fork,
+	[SB_M_VFORK] = spawn_vfork,
+	[SB_M_CLONE] = spawn_clone,
+	[SB_M_CLONE3] = spawn_clone3,
+	[SB_M_POSIX_SPAWN] = spawn_posix_spawn,
+	[SB_M_POSIX_SPAWN_FA] = spawn_posix_spawn,
+	[SB_M_PTHREAD] = spawn_pthread,
+};
+
+/* x86-64 TCB header: the fields a CLONE_SETTLS child's code may read (self pointers, stack guard). */
+static void *make_tls_block(char *msg, size_t len)
+{
+#if defined(__x86_64__)
+	enum { BLOCK = 16384, TCB_AT = 12288, HEADER = 0x40 };
+	char *blk = mmap(NULL, BLOCK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (blk == MAP_FAILED) {
+		snprintf(msg, len, "cannot map a TLS block: %s", strerror(errno));
+		return NULL;
+	}
+	void **tcb = (void **)(blk + TCB_AT), **cur;
+	__asm__ volatile("movq %%fs:0, %0" : "=r"(cur));
+	memcpy(tcb, cur, HEADER);
+	tcb[0] = tcb;   /* tcbhead_t.tcb */
+	tcb[2] = tcb;   /* tcbhead_t.self */
+	return tcb;
+#else
+	(void)msg;
+	(void)len;
+	return NULL;
+#endif
+}
+
+static int setup(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_ready *r)
+{
+	int rc;
+	x->c = c;
+	x->cgroup_fd = -1;
+	if (c->cpu >= 0) {
+		cpu_set_t set;
+		CPU_ZERO(&set);
+		CPU_SET(c->cpu, &set);
+		if (sched_setaffinity(0, sizeof(set), &set)) {
+			snprintf(r->msg, sizeof(r->msg), "cannot pin to CPU %d: %s", c->cpu, strerror(errno));
+			return -errno;
+		}
+	}
+
+	int sfd = memfd_create("spawnbench-stamp", 0);   /* inherited on purpose: the exec'd child maps it */
+	if (sfd < 0 || ftruncate(sfd, 4096)) {
+		snprintf(r->msg, sizeof(r->msg), "memfd_create: %s", strerror(errno));
+		return -errno;
+	}
+	x->stamp = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, sfd, 0);
+	if (x->stamp == MAP_FAILED) {
+		snprintf(r->msg, sizeof(r->msg), "mmap stamp page: %s", strerror(errno));
+		return -errno;
+	}
+	snprintf(x->stamp_fd_arg, sizeof(x->stamp_fd_arg), "%d", sfd);
+	if (c->exec_kind != SB_EXEC_NONE) {
+		x->exec_argv[0] = (char *)c->exec_path;
+		x->exec_argv[1] = c->exec_kind == SB_EXEC_CHILD ? x->stamp_fd_arg : NULL;
+		/* A small fixed environment: the exec cost must not depend on whoever started the run. */
+		x->exec_envp[0] = "PATH=/usr/local/bin:/usr/bin:/bin";
+	}
+
+	if (c->method == SB_M_CLONE || c->method == SB_M_CLONE3) {
+		if ((rc = sb_make_stack(c, &x->stack_base, &x->stack_size, r->msg, sizeof(r->msg))))
+			return rc;
+		x->stack_top = (void *)(((uintptr_t)x->stack_base + x->stack_size) & ~(uintptr_t)15);
+		if ((c->clone_flags & CLONE_SETTLS) && !(x->tls = make_tls_block(r->msg, sizeof(r->msg))))
+			return -ENOMEM;
+	}
+	if (c->method == SB_M_PTHREAD) {
+		pthread_attr_init(&x->thread_attr);
+		if (c->stack_bytes && (rc = pthread_attr_setstacksize(&x->thread_attr, c->stack_bytes))) {
+			snprintf(r->msg, sizeof(r->msg), "pthread stack size %llu refused: %s",
+				 (unsigned long long)c->stack_bytes, strerror(rc));
+			return -rc;
+		}
+	}
+	if (c->method == SB_M_POSIX_SPAWN_FA) {
+		x->devnull_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+		x->spare_fd = open("/dev/null", O_RDONLY);
+		if (x->devnull_fd < 0 || x->spare_fd < 0) {
+			snprintf(r->msg, sizeof(r->msg), "open /dev/null: %s", strerror(errno));
+			return -errno;
+		}
+		posix_spawn_file_actions_init(&x->fa);
+		for (int fd = 0; fd < 3; fd++)
+			posix_spawn_file_actions_adddup2(&x->fa, x->devnull_fd, fd);
+		posix_spawn_file_actions_addclose(&x->fa, x->spare_fd);
+	}
+	if (c->cgroup_path[0]) {
+		x->cgroup_fd = open(c->cgroup_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (x->cgroup_fd < 0) {
+			snprintf(r->msg, sizeof(r->msg), "open cgroup %s: %s", c->cgroup_path, strerror(errno));
+			return -errno;
+		}
+	}
+	if ((rc = sb_shape_memory(c, r->msg, sizeof(r->msg))))
+		return rc;
+	return sb_wcounters_open(x, r);
+}
+
+static void spawn_one(struct spawn_ctx *x, struct sb_sample *s)
+{
+	memset(s, 0, sizeof(*s));
+	x->cur = s;
+	int id = method_fn[x->c->method](x);
+	s->t_call = x->t_call;
+	if (id < 0) {
+		s->err = -id;
+		return;
+	}
+	s->child_pid = id;
+	s->m[SB_MET_CREATE] = x->t_return - x->t_call;
+	s->m[SB_MET_TOTAL] = x->t_reaped - x->t_call;
+	s->valid = 1u << SB_MET_CREATE | 1u << SB_MET_TOTAL;
+	uint64_t st = x->stamp->start_ns, ex = x->stamp->exec_ns;
+	if (st >= x->t_call) {
+		s->m[SB_MET_START] = st - x->t_call;
+		s->valid |= 1u << SB_MET_START;
+	}
+	if (ex >= x->t_call) {
+		s->m[SB_MET_EXEC] = ex - x->t_call;
+		s->valid |= 1u << SB_MET_EXEC;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fprintf(stderr, "spawnbench-worker: started by spawnbench only\n");
+		return 2;
+	}
+	int fd = atoi(argv[1]);
+	pid_t controller = (pid_t)atoi(argv[2]);
+	/* Never outlive the controller, even if it is SIGKILLed. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != controller)
+		return 2;
+
+	static struct sb_case_wire c;
+	static struct spawn_ctx x;
+	struct sb_ready ready;
+	memset(&ready, 0, sizeof(ready));
+	if (sb_read_full(fd, &c, sizeof(c), 1) || c.method >= SB_N_METHODS)
+		return 2;
+	ready.err = -setup(&x, &c, &ready);
+
+	struct sb_sample scratch;
+	for (uint32_t i = 0; !ready.err && i < c.warmup; i++) {
+		spawn_one(&x, &scratch);
+		if (scratch.err && i == 0) {
+			/* Nothing works for this case: tell the controller why instead of measuring failures. */
+			ready.err = scratch.err;
+			snprintf(ready.msg, sizeof(ready.msg), "the first spawn failed: %s", strerror(scratch.err));
+		}
+	}
+	sb_read_footprint(&ready);
+	if (sb_write_full(fd, &ready, sizeof(ready)) || ready.err)
+		return ready.err ? 1 : 2;
+
+	struct sb_sample *samples = NULL;
+	uint32_t cap = 0;
+	for (;;) {
+		struct sb_cmd cmd;
+		if (sb_read_full(fd, &cmd, sizeof(cmd), 1) || cmd.op != SB_CMD_BATCH)
+			break;
+		if (cmd.count > cap) {
+			/* Grown once, outside the timed loop; its pages are part of the reported floor. */
+			free(samples);
+			samples = calloc(cmd.count, sizeof(*samples));
+			if (!samples)
+				return 1;
+			cap = cmd.count;
+		}
+		struct sb_batch_hdr hdr = { .count = cmd.count };
+		for (uint32_t i = 0; i < cmd.count; i++)
+			spawn_one(&x, &samples[i]);
+		hdr.t_begin = samples[0].t_call;
+		hdr.t_end = sb_now_ns();
+		if (sb_write_full(fd, &hdr, sizeof(hdr)) ||
+		    sb_write_full(fd, samples, (size_t)cmd.count * sizeof(*samples)))
+			break;
+	}
+	free(samples);
+	return 0;
+}
