@@ -1,12 +1,207 @@
 // SPDX-License-Identifier: MIT
+/* spawnbench compare: the command line around compare_run (matching) and compare_output (writing). */
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
+#include "compare_output.h"
+#include "compare_run.h"
+#include "parse.h"
+
+#define MAX_FILES 256
+#define MAX_METRICS 8
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: spawnbench compare [OPTIONS] BASE.json NEW.json\n"
+		"       spawnbench compare [OPTIONS] --base FILE... --new FILE...\n"
+		"\n"
+		"Matches cases by key and gives, per case and metric, the ratio of medians (new / base) with a\n"
+		"bootstrap 95%% CI, a Mann-Whitney U p-value and a verdict: regression, improvement, no change, noise.\n"
+		"\n"
+		"  -b, --base FILE       a baseline results file (repeat to pool repeated runs)\n"
+		"  -n, --new FILE        a new results file (repeat to pool)\n"
+		"  -t, --threshold R     smallest change that matters, '5%%' or '0.05' (default 5%%)\n"
+		"  -a, --alpha A         significance level of the test (default 0.05)\n"
+		"  -m, --metric LIST     metrics to compare, comma-separated, or 'all' (default total_ns)\n"
+		"      --json            write JSON instead of Markdown\n"
+		"  -o, --output FILE     write to FILE instead of standard output\n"
+		"      --json-out FILE   also write the JSON form to FILE\n"
+		"\n"
+		"exit status: 0 no case regressed, 1 at least one regressed, 2 bad input or nothing to compare.\n"
+		"docs/statistics.md explains the statistics, docs/ci.md the use in CI.\n");
+}
+
+struct compare_opts {
+	const char *base[MAX_FILES], *new_[MAX_FILES];
+	size_t nbase, nnew;
+	char *metrics[MAX_METRICS];
+	int nmetrics;
+	double threshold, alpha;
+	int json;
+	const char *output, *json_out;
+};
+
+static int add_file(const char **list, size_t *n, const char *path)
+{
+	if (*n == MAX_FILES) {
+		fprintf(stderr, "spawnbench compare: more than %d files on one side\n", MAX_FILES);
+		return -1;
+	}
+	list[(*n)++] = path;
+	return 0;
+}
+
+static int parse_metrics(struct compare_opts *o, char *arg)
+{
+	char err[160];
+	int n = sb_split_list(arg, o->metrics, MAX_METRICS, err, sizeof(err));
+	if (n < 0) {
+		fprintf(stderr, "spawnbench compare: --metric: %s\n", err);
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		size_t l = strlen(o->metrics[i]);
+		int all = !strcmp(o->metrics[i], SB_CMP_ALL_METRICS);
+		if (all && n > 1) {
+			fprintf(stderr, "spawnbench compare: --metric: 'all' cannot be combined with other metrics\n");
+			return -1;
+		}
+		/* Verdicts assume smaller is better, which holds for durations only (not spawns_per_s). */
+		if (!all && (l < 4 || strcmp(o->metrics[i] + l - 3, "_ns"))) {
+			fprintf(stderr, "spawnbench compare: --metric: '%s' is not a duration metric "
+					"(create_ns, start_ns, total_ns, exec_ns, nsenter_ns, or all)\n", o->metrics[i]);
+			return -1;
+		}
+	}
+	o->nmetrics = n;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct compare_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "base", required_argument, NULL, 'b' },      { "new", required_argument, NULL, 'n' },
+		{ "threshold", required_argument, NULL, 't' }, { "alpha", required_argument, NULL, 'a' },
+		{ "metric", required_argument, NULL, 'm' },    { "json", no_argument, NULL, 'j' },
+		{ "output", required_argument, NULL, 'o' },    { "json-out", required_argument, NULL, 'J' },
+		{ "help", no_argument, NULL, 'h' },            { NULL, 0, NULL, 0 },
+	};
+	static char default_metric[] = "total_ns";
+	char err[160];
+	int opt;
+
+	o->threshold = 0.05;
+	o->alpha = 0.05;
+	o->metrics[0] = default_metric;
+	o->nmetrics = 1;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "b:n:t:a:m:o:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'b':
+			if (add_file(o->base, &o->nbase, optarg))
+				return -1;
+			break;
+		case 'n':
+			if (add_file(o->new_, &o->nnew, optarg))
+				return -1;
+			break;
+		case 't':
+			if (sb_parse_ratio(optarg, &o->threshold, err, sizeof(err))) {
+				fprintf(stderr, "spawnbench compare: --threshold: %s\n", err);
+				return -1;
+			}
+			break;
+		case 'a':
+			if (sb_parse_ratio(optarg, &o->alpha, err, sizeof(err)) || o->alpha <= 0 || o->alpha >= 0.5) {
+				fprintf(stderr, "spawnbench compare: --alpha: '%s' must lie in (0, 0.5), e.g. 0.05\n", optarg);
+				return -1;
+			}
+			break;
+		case 'm':
+			if (parse_metrics(o, optarg))
+				return -1;
+			break;
+		case 'j':
+			o->json = 1;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'J':
+			o->json_out = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(SB_EXIT_OK);
+		default:
+			usage(stderr);
+			return -1;
+		}
+	}
+	int npos = argc - optind;
+	if (!o->nbase && !o->nnew && npos == 2) {
+		o->base[o->nbase++] = argv[optind];
+		o->new_[o->nnew++] = argv[optind + 1];
+		return 0;
+	}
+	if (npos || !o->nbase || !o->nnew) {
+		fprintf(stderr, "spawnbench compare: give BASE NEW, or --base and --new (each may repeat)\n");
+		usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* Write one form of the comparison to path (or stdout when NULL); -1 after saying what failed. */
+static int write_to(const struct sb_cmp *c, const char *path, int json)
+{
+	FILE *f = path ? fopen(path, "w") : stdout;
+	int ret;
+	if (!f) {
+		perror(path);
+		return -1;
+	}
+	ret = json ? sb_cmp_write_json(c, f) : sb_cmp_write_markdown(c, f);
+	if (path && fclose(f))
+		ret = -1;
+	else if (!path && fflush(f))
+		ret = -1;
+	if (ret)
+		fprintf(stderr, "spawnbench compare: writing %s failed\n", path ? path : "standard output");
+	return ret;
+}
 
 int cmd_compare(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "spawnbench compare: not built yet\n");
-	return SB_EXIT_USAGE;
+	struct compare_opts o = { 0 };
+	struct sb_cmp c = { 0 };
+	char err[512];
+	int status = SB_EXIT_USAGE;
+
+	if (parse_args(argc, argv, &o))
+		return SB_EXIT_USAGE;
+	c.threshold = o.threshold;
+	c.alpha = o.alpha;
+	if (sb_pool_load(&c.base, o.base, o.nbase, err, sizeof(err)) ||
+	    sb_pool_load(&c.new_, o.new_, o.nnew, err, sizeof(err))) {
+		fprintf(stderr, "spawnbench compare: %s\n", err);
+		goto cleanup;
+	}
+	if (sb_cmp_run(&c, (const char *const *)o.metrics, (size_t)o.nmetrics)) {
+		fprintf(stderr, "spawnbench compare: out of memory\n");
+		goto cleanup;
+	}
+	if (write_to(&c, o.output, o.json) || (o.json_out && write_to(&c, o.json_out, 1)))
+		goto cleanup;
+	status = sb_cmp_exit_status(&c);
+	if (status == SB_EXIT_USAGE)
+		fprintf(stderr, "spawnbench compare: nothing compared: no case of %s has usable samples in %s too\n",
+			o.base[0], o.new_[0]);
+cleanup:
+	sb_cmp_free(&c);
+	return status;
 }

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+#include "compare_pool.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results_read.h"
+
+struct sb_pool_case *sb_pool_find(const struct sb_pool *p, const char *key)
+{
+	/* Linear: plans hold hundreds of cases at most, and this runs once per case per file. */
+	for (size_t i = 0; i < p->ncases; i++)
+		if (!strcmp(p->cases[i].key, key))
+			return &p->cases[i];
+	return NULL;
+}
+
+static struct sb_pool_metric *metric_get(struct sb_pool_case *c, const char *name)
+{
+	for (size_t i = 0; i < c->nmetrics; i++)
+		if (!strcmp(c->metrics[i].name, name))
+			return &c->metrics[i];
+	struct sb_pool_metric *m = realloc(c->metrics, (c->nmetrics + 1) * sizeof(*m));
+	if (!m)
+		return NULL;
+	c->metrics = m;
+	m = &c->metrics[c->nmetrics];
+	*m = (struct sb_pool_metric){ .name = strdup(name) };
+	if (!m->name)
+		return NULL;
+	c->nmetrics++;
+	return m;
+}
+
+static struct sb_pool_case *case_add(struct sb_pool *p, const json_t *c, const char *key)
+{
+	if (p->ncases == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		struct sb_pool_case *n = realloc(p->cases, cap * sizeof(*n));
+		if (!n)
+			return NULL;
+		p->cases = n;
+		p->cap = cap;
+	}
+	struct sb_pool_case *pc = &p->cases[p->ncases++];
+	*pc = (struct sb_pool_case){
+		.key = key,
+		.label = sb_json_str(c, "label", key),
+		.first = c,
+		.status = sb_json_str(c, "status", "error"),
+		.reason = json_string_value(json_object_get(c, "reason")),
+	};
+	return pc;
+}
+
+/* Append one case's samples; a sample array that is not all numbers makes the file unreadable. */
+static int add_samples(struct sb_pool_case *pc, const json_t *samples, const char *path, size_t ci,
+		       char *err, size_t errlen)
+{
+	const char *name;
+	json_t *arr;
+	json_object_foreach((json_t *)samples, name, arr) {
+		if (!strcmp(name, "child_pid"))
+			continue; /* identities, not measurements */
+		if (!json_is_array(arr)) {
+			snprintf(err, errlen, "%s: case %zu (%s): samples.%s is not an array", path, ci, pc->key, name);
+			return -1;
+		}
+		struct sb_pool_metric *m = metric_get(pc, name);
+		size_t add = json_array_size(arr);
+		if (!m)
+			goto nomem;
+		if (m->n + add > m->cap) {
+			size_t cap = m->n + add;
+			double *v = realloc(m->v, cap * sizeof(*v));
+			if (!v)
+				goto nomem;
+			m->v = v;
+			m->cap = cap;
+		}
+		size_t i;
+		json_t *x;
+		json_array_foreach(arr, i, x) {
+			if (!json_is_number(x)) {
+				snprintf(err, errlen, "%s: case %zu (%s): samples.%s[%zu] is not a number", path, ci,
+					 pc->key, name, i);
+				return -1;
+			}
+			m->v[m->n++] = json_number_value(x);
+		}
+	}
+	return 0;
+nomem:
+	snprintf(err, errlen, "%s: out of memory", path);
+	return -1;
+}
+
+static int pool_doc(struct sb_pool *p, const json_t *doc, const char *path, char *err, size_t errlen)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(json_object_get(doc, "cases"), i, c) {
+		const char *key = json_string_value(json_object_get(c, "key"));
+		if (!json_is_object(c) || !key || !*key) {
+			snprintf(err, errlen, "%s: case %zu has no \"key\"", path, i);
+			return -1;
+		}
+		struct sb_pool_case *pc = sb_pool_find(p, key);
+		if (!pc && !(pc = case_add(p, c, key))) {
+			snprintf(err, errlen, "%s: out of memory", path);
+			return -1;
+		}
+		pc->files++;
+		if (strcmp(sb_json_str(c, "status", ""), "ok")) {
+			if (!pc->files_ok && pc->files > 1 && !pc->reason)
+				pc->reason = json_string_value(json_object_get(c, "reason"));
+			continue; /* skipped and error cases hold no samples to pool */
+		}
+		if (!pc->files_ok) {
+			/* The first ok run speaks for the case: its label and axes, not a skipped run's. */
+			pc->first = c;
+			pc->status = "ok";
+			pc->reason = NULL;
+		}
+		pc->files_ok++;
+		json_t *samples = json_object_get(c, "samples");
+		if (samples && !json_is_object(samples)) {
+			snprintf(err, errlen, "%s: case %zu (%s): \"samples\" is not an object", path, i, key);
+			return -1;
+		}
+		if (samples && add_samples(pc, samples, path, i, err, errlen))
+			return -1;
+	}
+	return 0;
+}
+
+int sb_pool_load(struct sb_pool *p, const char *const *paths, size_t n, char *err, size_t errlen)
+{
+	*p = (struct sb_pool){ 0 };
+	p->docs = calloc(n ? n : 1, sizeof(*p->docs));
+	p->paths = calloc(n ? n : 1, sizeof(*p->paths));
+	if (!p->docs || !p->paths) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *doc = sb_results_load(paths[i], err, errlen);
+		if (!doc)
+			return -1;
+		p->docs[p->ndocs] = doc;
+		p->paths[p->ndocs++] = paths[i];
+		if (pool_doc(p, doc, paths[i], err, errlen))
+			return -1;
+	}
+	return 0;
+}
+
+const double *sb_pool_samples(const struct sb_pool_case *c, const char *metric, size_t *n)
+{
+	for (size_t i = 0; i < c->nmetrics; i++) {
+		if (!strcmp(c->metrics[i].name, metric) && c->metrics[i].n) {
+			*n = c->metrics[i].n;
+			return c->metrics[i].v;
+		}
+	}
+	*n = 0;
+	return NULL;
+}
+
+const char *sb_pool_host(const struct sb_pool *p, const char *field)
+{
+	const char *v = NULL;
+	for (size_t i = 0; i < p->ndocs; i++) {
+		const char *s = sb_json_str(json_object_get(p->docs[i], "host"), field, "");
+		if (v && strcmp(v, s))
+			return "(mixed)";
+		v = s;
+	}
+	return v ? v : "";
+}
+
+void sb_pool_free(struct sb_pool *p)
+{
+	for (size_t i = 0; i < p->ncases; i++) {
+		for (size_t j = 0; j < p->cases[i].nmetrics; j++) {
+			free(p->cases[i].metrics[j].name);
+			free(p->cases[i].metrics[j].v);
+		}
+		free(p->cases[i].metrics);
+	}
+	free(p->cases);
+	for (size_t i = 0; i < p->ndocs; i++)
+		json_decref(p->docs[i]);
+	free(p->docs);
+	free(p->paths);
+	*p = (struct sb_pool){ 0 };
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Pooling results files: the cases of one or more files (repeated runs of one side of a comparison, or
+ * the inputs of an export), merged by case `key`, with each metric's raw samples concatenated in file order.
+ */
+#ifndef SB_COMPARE_POOL_H
+#define SB_COMPARE_POOL_H
+#include <jansson.h>
+#include <stddef.h>
+
+struct sb_pool_metric {
+	char *name;     /* "total_ns", ... (a key of the case's "samples") */
+	double *v;
+	size_t n, cap;
+};
+
+struct sb_pool_case {
+	const char *key, *label;  /* borrowed from the first file that has the case */
+	const json_t *first;      /* that case object (owned by the pool's documents) */
+	const char *status;       /* "ok" when any file has it ok, else the first file's status */
+	const char *reason;       /* that file's reason, or NULL */
+	size_t files, files_ok;   /* files holding the case / holding it with status ok */
+	struct sb_pool_metric *metrics;
+	size_t nmetrics;
+};
+
+struct sb_pool {
+	const char **paths;
+	json_t **docs;
+	size_t ndocs;
+	struct sb_pool_case *cases; /* in first-seen order */
+	size_t ncases, cap;
+};
+
+/*
+ * Load every file and pool its cases. Returns 0, or -1 with a one-line message naming the file (and the
+ * case) in err: unreadable, not a results file, a case without "key", samples that are not numbers.
+ * The pool must be freed with sb_pool_free() either way.
+ */
+int sb_pool_load(struct sb_pool *p, const char *const *paths, size_t n, char *err, size_t errlen);
+void sb_pool_free(struct sb_pool *p);
+
+struct sb_pool_case *sb_pool_find(const struct sb_pool *p, const char *key);
+/* The pooled samples of one metric, or NULL (with *n = 0) when no ok run of the case measured it. */
+const double *sb_pool_samples(const struct sb_pool_case *c, const char *metric, size_t *n);
+/* host.<field> when every file agrees, "(mixed)" when they differ, "" when absent. */
+const char *sb_pool_host(const struct sb_pool *p, const char *field);
+
+#endif

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+#include "compare_run.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results_read.h"
+
+/* The order metrics appear in when "all" is asked for: the order a spawn happens in. */
+static const char *const metric_order[] = { "create_ns", "start_ns", "exec_ns", "total_ns", "nsenter_ns" };
+#define N_ORDER (sizeof(metric_order) / sizeof(metric_order[0]))
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static double median(const double *x, size_t n)
+{
+	double *s = malloc(n * sizeof(*s));
+	if (!s)
+		return NAN;
+	memcpy(s, x, n * sizeof(*s));
+	qsort(s, n, sizeof(*s), cmp_double);
+	double m = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+	free(s);
+	return m;
+}
+
+static struct sb_cmp_row *row_add(struct sb_cmp *c, const struct sb_pool_case *bc,
+				  const struct sb_pool_case *nc, const char *metric)
+{
+	struct sb_cmp_row *r = realloc(c->rows, (c->nrows + 1) * sizeof(*r));
+	if (!r)
+		return NULL;
+	c->rows = r;
+	r = &c->rows[c->nrows++];
+	*r = (struct sb_cmp_row){ .bc = bc, .nc = nc, .metric = metric, .base_median = NAN, .new_median = NAN };
+	r->v = (struct sb_verdict){ NAN, NAN, NAN, NAN, SB_V_NOISE };
+	return r;
+}
+
+/* Record why a row was not compared; the row stays in the table so nothing disappears silently. */
+static void __attribute__((format(printf, 3, 4))) not_compared(struct sb_cmp *c, struct sb_cmp_row *r,
+							       const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->why, sizeof(r->why), fmt, ap);
+	va_end(ap);
+	c->not_compared++;
+}
+
+static const char *reason_of(const struct sb_pool_case *pc)
+{
+	return pc->reason ? pc->reason : "no reason given";
+}
+
+static void compare_one(struct sb_cmp *c, struct sb_cmp_row *r)
+{
+	const double *b = sb_pool_samples(r->bc, r->metric, &r->nb);
+	const double *n = sb_pool_samples(r->nc, r->metric, &r->nn);
+
+	if (r->nb)
+		r->base_median = median(b, r->nb);
+	if (r->nn)
+		r->new_median = median(n, r->nn);
+	if (strcmp(r->bc->status, "ok"))
+		not_compared(c, r, "%s in base: %s", r->bc->status, reason_of(r->bc));
+	else if (strcmp(r->nc->status, "ok"))
+		not_compared(c, r, "%s in new: %s", r->nc->status, reason_of(r->nc));
+	else if (!r->nb || !r->nn)
+		not_compared(c, r, "%s not measured in %s", r->metric, r->nb ? "new" : "base");
+	else if (r->nb < SB_COMPARE_MIN_SAMPLES || r->nn < SB_COMPARE_MIN_SAMPLES)
+		not_compared(c, r, "too few samples (%zu base, %zu new; %d needed per side)", r->nb, r->nn,
+			     SB_COMPARE_MIN_SAMPLES);
+	else if (sb_compare_metric(b, r->nb, n, r->nn, c->threshold, c->alpha, &r->v))
+		not_compared(c, r, "no ratio: base median is not positive");
+	else {
+		r->compared = 1;
+		c->count[r->v.verdict]++;
+	}
+}
+
+static int has_metric(const struct sb_pool_case *pc, const char *m)
+{
+	size_t n;
+	return sb_pool_samples(pc, m, &n) != NULL;
+}
+
+/* Metrics to compare for one case pair: the asked ones either side measured, or with "all" every *_ns one. */
+static int rows_for_case(struct sb_cmp *c, const struct sb_pool_case *bc, const struct sb_pool_case *nc,
+			 const char *const *metrics, size_t nmetrics)
+{
+	size_t added = 0;
+	int all = nmetrics == 1 && !strcmp(metrics[0], SB_CMP_ALL_METRICS);
+	const char *const *list = all ? metric_order : metrics;
+	size_t nlist = all ? N_ORDER : nmetrics;
+
+	for (size_t i = 0; i < nlist; i++) {
+		if (!has_metric(bc, list[i]) && !has_metric(nc, list[i]))
+			continue; /* e.g. exec_ns of a case without exec: nothing to say */
+		struct sb_cmp_row *r = row_add(c, bc, nc, list[i]);
+		if (!r)
+			return -1;
+		compare_one(c, r);
+		added++;
+	}
+	if (!added) {
+		/* Keep the case visible: a case that vanished from the table would look like a pass. */
+		struct sb_cmp_row *r = row_add(c, bc, nc, all ? "total_ns" : metrics[0]);
+		if (!r)
+			return -1;
+		compare_one(c, r);
+	}
+	return 0;
+}
+
+static void note_host_difference(struct sb_cmp *c, const char *field, const char *what)
+{
+	const char *b = sb_pool_host(&c->base, field), *n = sb_pool_host(&c->new_, field);
+	if (strcmp(b, n) && c->nnotes < sizeof(c->notes) / sizeof(c->notes[0]))
+		snprintf(c->notes[c->nnotes++], sizeof(c->notes[0]), "%s differs: base \"%s\", new \"%s\"", what, b, n);
+}
+
+int sb_cmp_run(struct sb_cmp *c, const char *const *metrics, size_t nmetrics)
+{
+	c->only_base = calloc(c->base.ncases + 1, sizeof(*c->only_base));
+	c->only_new = calloc(c->new_.ncases + 1, sizeof(*c->only_new));
+	if (!c->only_base || !c->only_new)
+		return -1;
+	for (size_t i = 0; i < c->base.ncases; i++) {
+		const struct sb_pool_case *bc = &c->base.cases[i];
+		const struct sb_pool_case *nc = sb_pool_find(&c->new_, bc->key);
+		if (!nc)
+			c->only_base[c->n_only_base++] = bc;
+		else if (rows_for_case(c, bc, nc, metrics, nmetrics))
+			return -1;
+	}
+	for (size_t i = 0; i < c->new_.ncases; i++)
+		if (!sb_pool_find(&c->base, c->new_.cases[i].key))
+			c->only_new[c->n_only_new++] = &c->new_.cases[i];
+	note_host_difference(c, "hostname", "host");
+	note_host_difference(c, "kernel", "kernel");
+	note_host_difference(c, "cpu_model", "CPU");
+	note_host_difference(c, "glibc", "glibc");
+	return 0;
+}
+
+int sb_cmp_exit_status(const struct sb_cmp *c)
+{
+	size_t compared = 0;
+	for (size_t i = 0; i < 4; i++)
+		compared += c->count[i];
+	/* A comparison that compared nothing must not pass a CI job: the plan or the baseline is wrong. */
+	if (!compared)
+		return 2;
+	return c->count[SB_V_REGRESSION] ? 1 : 0;
+}
+
+void sb_cmp_free(struct sb_cmp *c)
+{
+	free(c->rows);
+	free(c->only_base);
+	free(c->only_new);
+	sb_pool_free(&c->base);
+	sb_pool_free(&c->new_);
+}
