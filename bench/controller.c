@@ -18,6 +18,7 @@
 #include "io.h"
 #include "methods_table.h"
 #include "parse.h"
+#include "privileges.h"
 #include "stats.h"
 #include "timer.h"
 
@@ -60,7 +61,7 @@ static uint64_t meminfo_kb(const char *key)
 /* Headroom under this process's cgroup memory.max, or UINT64_MAX when unlimited / unknown. */
 static uint64_t cgroup_headroom(void)
 {
-	char line[4096], path[4200];
+	char line[4096], path[8400];
 	FILE *f = fopen("/proc/self/cgroup", "re");
 	if (!f)
 		return UINT64_MAX;
@@ -75,7 +76,30 @@ static uint64_t cgroup_headroom(void)
 	if (!rel)
 		return UINT64_MAX;
 	unsigned long long max = 0, cur = 0;
-	snprintf(path, sizeof(path), "/sys/fs/cgroup%s/memory.max", rel);
+	/* cgroup v1 memory controller (hybrid hosts): memory.limit_in_bytes / memory.usage_in_bytes */
+	if ((f = fopen("/proc/self/cgroup", "re"))) {
+		char v1[4096] = "";
+		while (fgets(line, sizeof(line), f))
+			if (sscanf(line, "%*d:memory:%4095s", v1) == 1)
+				break;
+		fclose(f);
+		snprintf(path, sizeof(path), "/sys/fs/cgroup/memory%s/memory.limit_in_bytes", v1);
+		FILE *l = v1[0] ? fopen(path, "re") : NULL;
+		if (l) {
+			int ok = fscanf(l, "%llu", &max) == 1;
+			fclose(l);
+			snprintf(path, sizeof(path), "/sys/fs/cgroup/memory%s/memory.usage_in_bytes", v1);
+			if (ok && max < (1ull << 60) && (l = fopen(path, "re"))) {
+				if (fscanf(l, "%llu", &cur) != 1)
+					cur = 0;
+				fclose(l);
+				return max > cur ? max - cur : 0;
+			}
+		}
+	}
+	char cg2[4096] = "/sys/fs/cgroup";
+	sb_cgroup2_mount(cg2, sizeof(cg2));
+	snprintf(path, sizeof(path), "%s%s/memory.max", cg2, rel);
 	f = fopen(path, "re");
 	if (!f)
 		return UINT64_MAX;
@@ -83,7 +107,7 @@ static uint64_t cgroup_headroom(void)
 	fclose(f);
 	if (!ok)
 		return UINT64_MAX;   /* "max" */
-	snprintf(path, sizeof(path), "/sys/fs/cgroup%s/memory.current", rel);
+	snprintf(path, sizeof(path), "%s%s/memory.current", cg2, rel);
 	if ((f = fopen(path, "re"))) {
 		if (fscanf(f, "%llu", &cur) != 1)
 			cur = 0;

@@ -27,6 +27,28 @@ static int has_cap(int cap)
 	return (eff >> cap) & 1;
 }
 
+int sb_cgroup2_mount(char *buf, size_t len)
+{
+	struct statfs sfs;
+	if (!statfs("/sys/fs/cgroup", &sfs) && sfs.f_type == CGROUP2_SUPER_MAGIC) {
+		snprintf(buf, len, "/sys/fs/cgroup");
+		return 0;
+	}
+	FILE *f = fopen("/proc/self/mounts", "re");
+	char dev[256], dir[4096], type[64];
+	int rc = -1;
+	while (f && fscanf(f, "%255s %4095s %63s %*[^\n]", dev, dir, type) == 3) {
+		if (!strcmp(type, "cgroup2")) {
+			snprintf(buf, len, "%s", dir);
+			rc = 0;
+			break;
+		}
+	}
+	if (f)
+		fclose(f);
+	return rc;
+}
+
 int sb_try_namespaces(unsigned long flags)
 {
 	pid_t pid = fork();
@@ -46,7 +68,6 @@ void sb_probe_privileges(struct sb_privileges *p)
 	p->euid = (int)geteuid();
 	p->cap_sys_admin = has_cap(21 /* CAP_SYS_ADMIN */);
 	p->user_namespaces = sb_try_namespaces(CLONE_NEWUSER);
-	struct statfs sfs;
-	p->cgroup2 = !statfs("/sys/fs/cgroup", &sfs) && sfs.f_type == CGROUP2_SUPER_MAGIC &&
-		     !access("/sys/fs/cgroup", W_OK);
+	char cg[4096];
+	p->cgroup2 = !sb_cgroup2_mount(cg, sizeof(cg)) && !access(cg, W_OK);
 }

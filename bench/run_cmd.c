@@ -13,6 +13,7 @@
 #include "clone_flags.h"
 #include "commands.h"
 #include "controller.h"
+#include "nspath.h"
 #include "counters.h"
 #include "parse.h"
 #include "privileges.h"
@@ -23,7 +24,7 @@
 #define CLONE_INTO_CGROUP 0x200000000ULL
 #endif
 
-static char cgroup_dir[128];
+static char cgroup_dir[4200];
 
 static void remove_cgroup(void)
 {
@@ -49,7 +50,7 @@ static int privilege_pass(struct sb_run_config *cfg, const struct sb_privileges 
 		if ((c->w.clone_flags & CLONE_INTO_CGROUP) && !priv->cgroup2) {
 			c->status = SB_ST_SKIPPED;
 			snprintf(c->reason, sizeof(c->reason), "CLONE_INTO_CGROUP needs a writable cgroup v2 hierarchy "
-				 "at /sys/fs/cgroup (run as root)");
+				 "(run as root)");
 			continue;
 		}
 		if (!ns)
@@ -116,7 +117,9 @@ static int make_cgroup(struct sb_run_config *cfg, char *err, size_t errlen)
 		needed |= cfg->cases[i].status == SB_ST_PENDING && (cfg->cases[i].w.clone_flags & CLONE_INTO_CGROUP);
 	if (!needed)
 		return 0;
-	snprintf(cgroup_dir, sizeof(cgroup_dir), "/sys/fs/cgroup/spawnbench.%d", (int)getpid());
+	char root[4096] = "/sys/fs/cgroup";
+	sb_cgroup2_mount(root, sizeof(root));
+	snprintf(cgroup_dir, sizeof(cgroup_dir), "%s/spawnbench.%d", root, (int)getpid());
 	if (mkdir(cgroup_dir, 0755) && errno != EEXIST) {
 		snprintf(err, errlen, "cannot create %s for CLONE_INTO_CGROUP: %s", cgroup_dir, strerror(errno));
 		cgroup_dir[0] = '\0';
@@ -239,6 +242,12 @@ int cmd_run(int argc, char **argv)
 
 	sb_install_stop_handlers();
 	make_cgroup(&cfg, err, sizeof(err));
+	if ((rc = sb_nspath_prepare(&cfg, err, sizeof(err)))) {
+		fprintf(stderr, "spawnbench run: %s\n", err);
+		remove_cgroup();
+		sb_probe_close(probe);
+		goto out;
+	}
 	struct sb_run_info info = { .priv = &priv, .probe = probe };
 	sb_iso_now(info.started, sizeof(info.started));
 	uint64_t t0 = sb_now_ns();
@@ -247,6 +256,7 @@ int cmd_run(int argc, char **argv)
 	sb_iso_now(info.finished, sizeof(info.finished));
 	info.interrupted = rc == SB_EXIT_INTERRUPTED;
 	remove_cgroup();
+	sb_nspath_cleanup(&cfg);
 	if (info.interrupted)
 		sb_add_note(&cfg, "interrupted by signal %d: unfinished cases are marked", (int)sb_stop_signal);
 

@@ -46,6 +46,8 @@ struct sb_case_wire {
 	int32_t exit_signal;     /* clone/clone3 */
 	uint32_t ns_path;        /* enum sb_ns_path */
 	uint64_t ns_flags;       /* CLONE_NEW* set entered through ns_path when it is not SB_NSPATH_CLONE */
+	int32_t holder_pid;      /* ns_path setns: the process holding the target namespaces */
+	int32_t holder_pad;
 	uint64_t mem_bytes;
 	uint32_t mem_kind;       /* enum sb_mem_kind */
 	uint32_t vmas;

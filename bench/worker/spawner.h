@@ -37,6 +37,8 @@ struct spawn_ctx {
 	volatile pid_t ptid;         /* CLONE_PARENT_SETTID target (and the pidfd for clone() with CLONE_PIDFD) */
 	volatile pid_t ctid;         /* CLONE_CHILD_SETTID / CHILD_CLEARTID target: 0 once the thread is gone */
 
+	void *nspath;                /* state of nsenter.c for --ns-path unshare/setns */
+
 	uint64_t t_call, t_return, t_reaped;
 	struct sb_sample *cur;       /* the sample being taken, for the counter hooks */
 };
@@ -66,6 +68,13 @@ static inline void sb_reaped(struct spawn_ctx *x)
 	x->t_reaped = sb_now_ns();
 	sb_wcounters_reaped(x);
 }
+
+/*
+ * --ns-path unshare/setns (nsenter.c): set-up once per worker, and one spawn through the path: enter the
+ * namespaces (timing that step into x->cur->m[SB_MET_NSENTER]) and call spawn(x). Returns what spawn returns.
+ */
+int sb_nspath_setup(struct spawn_ctx *x, struct sb_ready *ready);
+int sb_nspath_spawn(struct spawn_ctx *x, int (*spawn)(struct spawn_ctx *));
 
 /* The child's side: stamp, then exec or exit. Never returns. */
 void sb_child_run(struct spawn_ctx *x) __attribute__((noreturn));

@@ -121,6 +121,8 @@ static int setup(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_re
 			return -errno;
 		}
 	}
+	if (c->ns_path != SB_NSPATH_CLONE && (rc = sb_nspath_setup(x, r)))
+		return rc;
 	if ((rc = sb_shape_memory(c, r->msg, sizeof(r->msg))))
 		return rc;
 	return sb_wcounters_open(x, r);
@@ -130,7 +132,8 @@ static void spawn_one(struct spawn_ctx *x, struct sb_sample *s)
 {
 	memset(s, 0, sizeof(*s));
 	x->cur = s;
-	int id = method_fn[x->c->method](x);
+	int id = x->c->ns_path == SB_NSPATH_CLONE ? method_fn[x->c->method](x)
+						  : sb_nspath_spawn(x, method_fn[x->c->method]);
 	s->t_call = x->t_call;
 	if (id < 0) {
 		s->err = -id;
@@ -139,7 +142,7 @@ static void spawn_one(struct spawn_ctx *x, struct sb_sample *s)
 	s->child_pid = id;
 	s->m[SB_MET_CREATE] = x->t_return - x->t_call;
 	s->m[SB_MET_TOTAL] = x->t_reaped - x->t_call;
-	s->valid = 1u << SB_MET_CREATE | 1u << SB_MET_TOTAL;
+	s->valid |= 1u << SB_MET_CREATE | 1u << SB_MET_TOTAL;
 	uint64_t st = x->stamp->start_ns, ex = x->stamp->exec_ns;
 	if (st >= x->t_call) {
 		s->m[SB_MET_START] = st - x->t_call;
