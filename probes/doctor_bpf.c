@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+/* spawnbench doctor's "kernel tracing" section: each backend really loaded and attached, then released. */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "backend.h"
+#include "libbpf_setup.h"
+#include "probe_session.h"
+#include "spawn_phases_loader.h"
+
+int sb_doctor_bpf(void (*line)(const char *what, int ok, const char *detail))
+{
+	static const struct {
+		enum sb_backend b;
+		const char *what;
+	} stage_backends[] = {
+		{ SB_BE_FENTRY, "fentry/fexit (exact stages)" },
+		{ SB_BE_KPROBE, "kprobe/kretprobe (exact stages)" },
+		{ SB_BE_TRACEPOINT, "perf_event stack sampling (sampled stages)" },
+	};
+	struct sb_phases_opts po = { 0 };
+	struct sb_phases *ph;
+	char err[512];
+	int ok = 0;
+
+	sb_libbpf_setup(0);
+	line("kernel BTF", !access("/sys/kernel/btf/vmlinux", R_OK), "/sys/kernel/btf/vmlinux (CO-RE)");
+	ph = sb_phases_open(&po, err, sizeof(err));
+	line("tracepoints (phases)", ph != NULL, ph ? "raw BTF tracepoints load and attach" : err);
+	if (!ph)
+		return 0;
+	for (size_t i = 0; i < sizeof(stage_backends) / sizeof(stage_backends[0]); i++) {
+		struct sb_stage_backend be;
+		int got = !sb_backend_open(&be, stage_backends[i].b, sb_phases_tracked_fd(ph),
+					   sb_phases_inflight_fd(ph), 0, err, sizeof(err));
+
+		line(stage_backends[i].what, got, got ? NULL : err);
+		if (got) {
+			if (!ok)
+				snprintf(err, sizeof(err), "--probe-backend auto picks %s",
+					 sb_backend_name(stage_backends[i].b));
+			ok = 1;
+			sb_backend_close(&be);
+		}
+	}
+	if (ok)
+		line("probe backend", 1, err);
+	sb_phases_close(ph);
+	return 0;
+}

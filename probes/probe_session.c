@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The session `spawnbench run --probe` drives (probe_session.h): phases always, stages at level
+ * "stages" from the backend the fallback chain picks. Lives in the controller; the workers it follows
+ * are named per case, and each batch's samples are joined to the kernel's records by child pid.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+#include "commands.h"
+#include "libbpf_setup.h"
+#include "probe_case.h"
+#include "probe_session.h"
+#include "spawn_phases_loader.h"
+
+#define JOIN_WINDOW_NS 1000000000ull /* a record joins a sample only if its syscall began this soon after t_call */
+#define LATE_POLLS 5                  /* records of reaped children can trail the batch (RCU-delayed free) */
+
+struct sb_probe_session {
+	enum sb_probe_level level;
+	struct sb_phases *ph;
+	struct sb_stage_backend be;
+	int have_stages;
+	struct sb_spawn_event *pending;
+	size_t n_pending, cap_pending;
+	struct sb_probe_case *cases;
+	size_t n_cases;
+	uint64_t lost_mark;
+};
+
+static void on_spawn(void *ctx, const struct sb_spawn_event *ev)
+{
+	struct sb_probe_session *s = ctx;
+
+	if (s->n_pending == s->cap_pending) {
+		size_t cap = s->cap_pending ? s->cap_pending * 2 : 1024;
+		struct sb_spawn_event *p = realloc(s->pending, cap * sizeof(*p));
+
+		if (!p)
+			return; /* counted as unjoined later */
+		s->pending = p;
+		s->cap_pending = cap;
+	}
+	s->pending[s->n_pending++] = *ev;
+}
+
+int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **out, char *err, size_t errlen)
+{
+	struct sb_phases_opts po = { .on_spawn = on_spawn };
+	struct sb_probe_session *s;
+	int want = sb_backend_parse(opts->backend);
+
+	*out = NULL;
+	if (want < 0) {
+		snprintf(err, errlen, "unknown probe backend '%s' (auto, fentry, kprobe, tracepoint)", opts->backend);
+		return SB_EXIT_USAGE;
+	}
+	if (opts->level == SB_PROBE_OFF)
+		return 0;
+	s = calloc(1, sizeof(*s));
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return SB_EXIT_PROBE;
+	}
+	s->level = opts->level;
+	po.ctx = s;
+	sb_libbpf_setup(opts->verbose);
+	s->ph = sb_phases_open(&po, err, errlen);
+	if (!s->ph)
+		goto fail;
+	/* Phases come from tracepoints whatever the backend; a forced backend is honoured at every level. */
+	if (s->level == SB_PROBE_STAGES || want != SB_BE_AUTO) {
+		if (sb_backend_open(&s->be, want, sb_phases_tracked_fd(s->ph), sb_phases_inflight_fd(s->ph),
+				    opts->sample_hz, err, errlen))
+			goto fail;
+		s->have_stages = 1;
+		if (opts->verbose && s->be.why[0])
+			fprintf(stderr, "spawnbench: probe backends passed over: %s\n", s->be.why);
+	} else {
+		s->be.kind = SB_BE_TRACEPOINT;
+	}
+	*out = s;
+	return 0;
+fail:
+	sb_probe_close(s);
+	return SB_EXIT_PROBE;
+}
+
+const char *sb_probe_backend(const struct sb_probe_session *s)
+{
+	return s ? sb_backend_name(s->be.kind) : "none";
+}
+
+static struct sb_probe_case *get_case(struct sb_probe_session *s, size_t i)
+{
+	if (i >= s->n_cases) {
+		size_t n = i + 16;
+		struct sb_probe_case *c = realloc(s->cases, n * sizeof(*c));
+
+		if (!c)
+			return NULL;
+		memset(c + s->n_cases, 0, (n - s->n_cases) * sizeof(*c));
+		s->cases = c;
+		s->n_cases = n;
+	}
+	return &s->cases[i];
+}
+
+static void count_sample(void *ctx, const char *stage, uint64_t n)
+{
+	sb_case_add_samples(ctx, stage, n);
+}
+
+/* Stage data gathered since the last drain goes to c (NULL: dropped, it belongs to no case). */
+static void drain_stages(struct sb_probe_session *s, struct sb_probe_case *c)
+{
+	struct sb_probe_case scratch = { 0 };
+	struct sb_xs_total t[SB_N_XS];
+
+	if (!s->have_stages)
+		return;
+	if (s->be.sampler)
+		sb_sampler_drain(s->be.sampler, s->be.ksyms, count_sample, c ? c : &scratch);
+	if (s->be.exact && !sb_exact_drain(s->be.exact, t) && c)
+		sb_case_add_exact(c, t);
+	sb_case_free(&scratch);
+}
+
+static uint64_t lost_now(const struct sb_probe_session *s)
+{
+	return sb_phases_lost(s->ph) + (s->be.sampler ? sb_sampler_lost(s->be.sampler) : 0);
+}
+
+int sb_probe_case_begin(struct sb_probe_session *s, size_t case_index, const pid_t *workers, size_t n_workers)
+{
+	int e;
+
+	if (!s)
+		return 0;
+	if (!get_case(s, case_index))
+		return -ENOMEM;
+	sb_phases_untrack_all(s->ph);
+	/* whatever is still in flight belongs to the previous case's leftovers */
+	sb_phases_poll(s->ph, 0);
+	s->n_pending = 0;
+	drain_stages(s, NULL);
+	for (size_t i = 0; i < n_workers; i++) {
+		e = sb_phases_track(s->ph, workers[i]);
+		if (e)
+			return e;
+	}
+	s->lost_mark = lost_now(s);
+	return 0;
+}
+
+static int by_pid(const void *a, const void *b)
+{
+	const struct sb_spawn_event *x = a, *y = b;
+
+	if (x->child_pid != y->child_pid)
+		return x->child_pid < y->child_pid ? -1 : 1;
+	return x->t_enter < y->t_enter ? -1 : x->t_enter > y->t_enter;
+}
+
+/* The record of this sample's spawn: same child pid, syscall entered just after t_call. */
+static struct sb_spawn_event *find(struct sb_probe_session *s, const struct sb_sample *x)
+{
+	struct sb_spawn_event key = { .child_pid = (uint32_t)x->child_pid };
+	struct sb_spawn_event *ev = bsearch(&key, s->pending, s->n_pending, sizeof(key), by_pid);
+
+	if (!ev)
+		return NULL;
+	while (ev > s->pending && ev[-1].child_pid == key.child_pid)
+		ev--;
+	for (; ev < s->pending + s->n_pending && ev->child_pid == key.child_pid; ev++)
+		if (ev->t_enter >= x->t_call && ev->t_enter - x->t_call < JOIN_WINDOW_NS && ev->t_newtask)
+			return ev;
+	return NULL;
+}
+
+static size_t join(struct sb_probe_session *s, struct sb_probe_case *c, const struct sb_sample *x, size_t n,
+		   unsigned char *done)
+{
+	size_t missing = 0;
+
+	qsort(s->pending, s->n_pending, sizeof(*s->pending), by_pid);
+	for (size_t i = 0; i < n; i++) {
+		struct sb_spawn_event *ev;
+
+		if (done[i])
+			continue;
+		ev = find(s, &x[i]);
+		if (!ev) {
+			missing++;
+			continue;
+		}
+		sb_case_add_spawn(c, ev, x[i].t_call);
+		ev->t_newtask = 0; /* used */
+		done[i] = 1;
+	}
+	return missing;
+}
+
+int sb_probe_case_batch(struct sb_probe_session *s, size_t case_index, const struct sb_sample *samples, size_t n)
+{
+	struct sb_probe_case *c;
+	unsigned char *done;
+	size_t missing;
+	uint64_t lost;
+
+	if (!s)
+		return 0;
+	c = get_case(s, case_index);
+	done = calloc(n ? n : 1, 1);
+	if (!c || !done) {
+		free(done);
+		return -ENOMEM;
+	}
+	c->used = 1;
+	for (size_t i = 0; i < n; i++)
+		done[i] = samples[i].err || samples[i].child_pid <= 0;
+	sb_phases_poll(s->ph, 0);
+	missing = join(s, c, samples, n, done);
+	for (int r = 0; missing && r < LATE_POLLS; r++) {
+		size_t before = s->n_pending;
+
+		sb_phases_poll(s->ph, 10);
+		if (s->n_pending != before)
+			missing = join(s, c, samples, n, done);
+	}
+	c->unjoined += missing;
+	s->n_pending = 0;
+	free(done);
+	drain_stages(s, c);
+	lost = lost_now(s);
+	c->lost += lost - s->lost_mark;
+	s->lost_mark = lost;
+	return 0;
+}
+
+static const char *level_name(enum sb_probe_level l)
+{
+	return l == SB_PROBE_STAGES ? "stages" : "phases";
+}
+
+json_t *sb_probe_case_json(struct sb_probe_session *s, size_t case_index)
+{
+	if (!s || case_index >= s->n_cases || !s->cases[case_index].used)
+		return NULL;
+	return sb_case_json(&s->cases[case_index], sb_probe_backend(s), level_name(s->level),
+			    s->be.sampler ? sb_sampler_hz(s->be.sampler) : 0);
+}
+
+const char *sb_probe_case_summary(struct sb_probe_session *s, size_t case_index)
+{
+	if (!s || case_index >= s->n_cases || !s->cases[case_index].used)
+		return NULL;
+	return sb_case_summary(&s->cases[case_index], s->level == SB_PROBE_STAGES);
+}
+
+void sb_probe_close(struct sb_probe_session *s)
+{
+	if (!s)
+		return;
+	sb_backend_close(&s->be);
+	sb_phases_close(s->ph);
+	for (size_t i = 0; i < s->n_cases; i++)
+		sb_case_free(&s->cases[i]);
+	free(s->cases);
+	free(s->pending);
+	free(s);
+}

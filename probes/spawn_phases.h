@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Shared by spawn_phases.bpf.c and its loader: the record of one spawn, emitted once the spawn is over
+ * (reaped, or the thread exited), and the limits of the maps that follow spawns in flight.
+ * Times are bpf_ktime_get_ns(), i.e. CLOCK_MONOTONIC: the driver's t_call is on the same clock.
+ */
+#ifndef SB_SPAWN_PHASES_H
+#define SB_SPAWN_PHASES_H
+
+#ifndef __VMLINUX_H__
+#include <linux/types.h>
+#endif
+
+#define SB_MAX_TRACKED 1024   /* tgids whose spawns are followed */
+#define SB_MAX_INFLIGHT 4096  /* threads inside a spawning syscall */
+#define SB_MAX_SPAWNS 16384   /* children created but not yet reaped */
+#define SB_RINGBUF_BYTES (4u << 20)
+#define SB_COMM_LEN 16
+
+/* Syscalls, by the index user space fills into the `nr` rodata array (numbers differ per arch). */
+enum sb_sys {
+	SB_SYS_CLONE,
+	SB_SYS_CLONE3,
+	SB_SYS_FORK,
+	SB_SYS_VFORK,
+	SB_SYS_WAIT4,
+	SB_SYS_WAITID,
+	SB_N_SYS
+};
+
+/* A thread inside clone/clone3/fork/vfork (or a wait), keyed by its tid. */
+struct sb_inflight {
+	__u64 t_enter;
+	__u64 user_ptr;     /* waitid: the siginfo the reaped pid is read from */
+	__u32 sys;          /* enum sb_sys */
+	__u32 in_copy;      /* 1 between syscall entry and task_newtask: copy_process runs */
+	__u32 child;        /* pid of the new task, once task_newtask saw it */
+	__u32 pages;        /* pages allocated while in_copy */
+	__u32 slabs;        /* slab objects allocated while in_copy */
+	__u32 pad;
+};
+
+/* What one spawn looked like; 0 = the event was not seen. */
+struct sb_spawn_event {
+	__u64 t_enter;      /* spawning syscall entered */
+	__u64 t_newtask;    /* task_newtask: copy_process is done */
+	__u64 t_fork;       /* sched_process_fork */
+	__u64 t_wakeup;     /* sched_wakeup_new: the child is runnable */
+	__u64 t_return;     /* the spawning syscall returned in the parent */
+	__u64 t_first_run;  /* the child first switched in */
+	__u64 t_exec;       /* sched_process_exec in the child */
+	__u64 t_exit;       /* sched_process_exit of the child */
+	__u64 t_reap;       /* wait4/waitid returned it to its parent */
+	__u64 clone_flags;
+	__u32 parent_tid, parent_tgid;
+	__u32 child_pid, child_tgid;
+	__u32 sys;          /* enum sb_sys */
+	__u32 pages, slabs;
+	__s32 ret;          /* the syscall's return value in the parent */
+	char comm[SB_COMM_LEN]; /* the parent's */
+};
+
+#endif

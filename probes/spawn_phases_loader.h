@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/* Loads spawn_phases.bpf.c: the per-spawn records every backend builds on. */
+#ifndef SB_SPAWN_PHASES_LOADER_H
+#define SB_SPAWN_PHASES_LOADER_H
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "spawn_phases.h"
+
+typedef void (*sb_spawn_cb)(void *ctx, const struct sb_spawn_event *ev);
+
+struct sb_phases_opts {
+	int follow_children;   /* trace mode: the children of followed processes are followed too */
+	const char *comm;      /* follow every process with this name too, or NULL */
+	sb_spawn_cb on_spawn;  /* called from sb_phases_poll() for each finished spawn */
+	void *ctx;
+};
+
+struct sb_phases;
+
+/* NULL with a one-line reason in err when BPF can't be used. */
+struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size_t errlen);
+int sb_phases_track(struct sb_phases *p, pid_t tgid);
+void sb_phases_untrack_all(struct sb_phases *p);
+/* Delivers finished spawns; waits up to timeout_ms (0 = only what is there). Returns records or -errno. */
+int sb_phases_poll(struct sb_phases *p, int timeout_ms);
+uint64_t sb_phases_lost(const struct sb_phases *p);
+uint64_t sb_phases_seen(const struct sb_phases *p);
+/* The maps the stage objects share (see spawn_maps.bpf.h). */
+int sb_phases_tracked_fd(const struct sb_phases *p);
+int sb_phases_inflight_fd(const struct sb_phases *p);
+void sb_phases_close(struct sb_phases *p);
+
+#endif

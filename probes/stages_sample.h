@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared by stages_sample.bpf.c and its loader: sizes of the kernel-stack sample tables. */
+#ifndef SB_STAGES_SAMPLE_H
+#define SB_STAGES_SAMPLE_H
+
+#define SB_STACK_DEPTH 64        /* frames kept per kernel stack: copy_process sits well inside this */
+#define SB_MAX_STACKS 8192       /* distinct stacks between two reads */
+#define SB_DEFAULT_SAMPLE_HZ 20000
+
+#endif

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <linux/perf_event.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "libbpf_setup.h"
+#include "stage_map.h"
+#include "stages_sample.h"
+#include "stages_sample.skel.h"
+#include "stages_sample_loader.h"
+
+struct sb_sampler {
+	struct stages_sample_bpf *skel;
+	struct bpf_link **links;
+	int n_links;
+	unsigned hz;
+	__u32 *keys; /* drain scratch: SB_MAX_STACKS ids */
+};
+
+static int open_cpu_clock(int cpu, unsigned hz)
+{
+	struct perf_event_attr a = {
+		.type = PERF_TYPE_SOFTWARE,
+		.config = PERF_COUNT_SW_CPU_CLOCK, /* no hardware PMU needed */
+		.size = sizeof(a),
+		/* a fixed period, not a frequency: the kernel's frequency tuning would bias short windows */
+		.sample_period = 1000000000ull / hz,
+	};
+
+	return syscall(SYS_perf_event_open, &a, -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+}
+
+struct sb_sampler *sb_sampler_open(int tracked_fd, int inflight_fd, unsigned hz, char *err, size_t errlen)
+{
+	struct sb_sampler *s = calloc(1, sizeof(*s));
+	int ncpu = libbpf_num_possible_cpus(), e;
+
+	if (!s || ncpu <= 0) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
+	s->hz = hz ? hz : SB_DEFAULT_SAMPLE_HZ;
+	s->keys = calloc(SB_MAX_STACKS, sizeof(*s->keys));
+	s->links = calloc(ncpu, sizeof(*s->links));
+	s->skel = stages_sample_bpf__open();
+	if (!s->keys || !s->links || !s->skel) {
+		sb_bpf_errmsg(err, errlen, "opening the stage sampler", errno ? errno : ENOMEM);
+		goto fail;
+	}
+	if (bpf_map__reuse_fd(s->skel->maps.tracked, tracked_fd) ||
+	    bpf_map__reuse_fd(s->skel->maps.inflight, inflight_fd)) {
+		sb_bpf_errmsg(err, errlen, "sharing maps with the stage sampler", errno);
+		goto fail;
+	}
+	e = stages_sample_bpf__load(s->skel);
+	if (e) {
+		sb_bpf_errmsg(err, errlen, "loading the stage sampler (perf_event program)", e);
+		goto fail;
+	}
+	for (int cpu = 0; cpu < ncpu; cpu++) {
+		int fd = open_cpu_clock(cpu, s->hz);
+
+		if (fd < 0) {
+			if (errno == ENODEV) /* possible but offline */
+				continue;
+			sb_bpf_errmsg(err, errlen, "opening a cpu-clock perf event for sampling", errno);
+			goto fail;
+		}
+		s->links[s->n_links] = bpf_program__attach_perf_event(s->skel->progs.sb_sample, fd);
+		if (!s->links[s->n_links]) {
+			e = errno;
+			close(fd);
+			sb_bpf_errmsg(err, errlen, "attaching the stage sampler to a perf event", e);
+			goto fail;
+		}
+		s->n_links++;
+	}
+	return s;
+fail:
+	sb_sampler_close(s);
+	return NULL;
+}
+
+int sb_sampler_drain(struct sb_sampler *s, const struct sb_ksyms *ks, sb_stage_count_cb cb, void *ctx)
+{
+	int cfd = bpf_map__fd(s->skel->maps.stack_counts), sfd = bpf_map__fd(s->skel->maps.stacks);
+	__u64 ips[SB_STACK_DEPTH], count;
+	const char *names[SB_STACK_DEPTH];
+	size_t n = 0;
+	__u32 key, next, *prev = NULL;
+	const char *dbg = getenv("SB_PROBE_DEBUG_STACKS");
+	int debug = dbg && *dbg == '1';
+
+	while (n < SB_MAX_STACKS && !bpf_map_get_next_key(cfd, prev, &next)) {
+		s->keys[n] = next;
+		prev = &s->keys[n];
+		n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		key = s->keys[i];
+		if (bpf_map_lookup_elem(cfd, &key, &count))
+			continue;
+		bpf_map_delete_elem(cfd, &key);
+		memset(ips, 0, sizeof(ips));
+		if (bpf_map_lookup_elem(sfd, &key, ips))
+			continue;
+		bpf_map_delete_elem(sfd, &key);
+		size_t depth = 0;
+		while (depth < SB_STACK_DEPTH && ips[depth]) {
+			/* return addresses point after the call; -1 keeps a tail call in its caller */
+			names[depth] = sb_ksyms_name(ks, depth ? ips[depth] - 1 : ips[depth]);
+			depth++;
+		}
+		const char *stage = sb_stage_of_stack(names, depth);
+
+		/* SB_PROBE_DEBUG_STACKS=1: show the stacks no stage claimed, to extend stage_map.c */
+		if (debug && (!stage || !strcmp(stage, SB_STAGE_OTHER))) {
+			fprintf(stderr, "%s x%llu:", stage ? stage : "outside", (unsigned long long)count);
+			for (size_t i = 0; i < depth && i < 12; i++)
+				fprintf(stderr, " %s", names[i] ? names[i] : "?");
+			fprintf(stderr, "\n");
+		}
+		cb(ctx, stage, count);
+	}
+	return 0;
+}
+
+uint64_t sb_sampler_lost(const struct sb_sampler *s)
+{
+	return __atomic_load_n(&s->skel->bss->samples_lost, __ATOMIC_RELAXED);
+}
+
+unsigned sb_sampler_hz(const struct sb_sampler *s)
+{
+	return s->hz;
+}
+
+void sb_sampler_close(struct sb_sampler *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < s->n_links; i++)
+		bpf_link__destroy(s->links[i]);
+	stages_sample_bpf__destroy(s->skel);
+	free(s->links);
+	free(s->keys);
+	free(s);
+}
