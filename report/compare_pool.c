@@ -89,6 +89,13 @@ static int add_samples(struct sb_pool_case *pc, const json_t *samples, const cha
 			}
 			m->v[m->n++] = json_number_value(x);
 		}
+		if (!add)
+			continue; /* an empty run adds nothing a resample could draw */
+		size_t *e = realloc(m->ends, (m->nruns + 1) * sizeof(*e));
+		if (!e)
+			goto nomem;
+		m->ends = e;
+		m->ends[m->nruns++] = m->n;
 	}
 	return 0;
 nomem:
@@ -168,6 +175,23 @@ const double *sb_pool_samples(const struct sb_pool_case *c, const char *metric, 
 	return NULL;
 }
 
+const double *sb_pool_runs(const struct sb_pool_case *c, const char *metric, size_t *n, const size_t **ends,
+			   size_t *nruns)
+{
+	for (size_t i = 0; i < c->nmetrics; i++) {
+		if (!strcmp(c->metrics[i].name, metric) && c->metrics[i].n) {
+			*n = c->metrics[i].n;
+			*ends = c->metrics[i].ends;
+			*nruns = c->metrics[i].nruns;
+			return c->metrics[i].v;
+		}
+	}
+	*n = 0;
+	*ends = NULL;
+	*nruns = 0;
+	return NULL;
+}
+
 const char *sb_pool_host(const struct sb_pool *p, const char *field)
 {
 	const char *v = NULL;
@@ -186,6 +210,7 @@ void sb_pool_free(struct sb_pool *p)
 		for (size_t j = 0; j < p->cases[i].nmetrics; j++) {
 			free(p->cases[i].metrics[j].name);
 			free(p->cases[i].metrics[j].v);
+			free(p->cases[i].metrics[j].ends);
 		}
 		free(p->cases[i].metrics);
 	}

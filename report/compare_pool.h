@@ -12,6 +12,8 @@ struct sb_pool_metric {
 	char *name;     /* "total_ns", ... (a key of the case's "samples") */
 	double *v;
 	size_t n, cap;
+	size_t *ends;   /* run i (one file with the case ok) holds v[ends[i-1] .. ends[i]) */
+	size_t nruns;
 };
 
 struct sb_pool_case {
@@ -43,6 +45,9 @@ void sb_pool_free(struct sb_pool *p);
 struct sb_pool_case *sb_pool_find(const struct sb_pool *p, const char *key);
 /* The pooled samples of one metric, or NULL (with *n = 0) when no ok run of the case measured it. */
 const double *sb_pool_samples(const struct sb_pool_case *c, const char *metric, size_t *n);
+/* The same with run boundaries, for sb_compare_runs(). */
+const double *sb_pool_runs(const struct sb_pool_case *c, const char *metric, size_t *n, const size_t **ends,
+			   size_t *nruns);
 /* host.<field> when every file agrees, "(mixed)" when they differ, "" when absent. */
 const char *sb_pool_host(const struct sb_pool *p, const char *field);
 

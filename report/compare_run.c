@@ -62,8 +62,10 @@ static const char *reason_of(const struct sb_pool_case *pc)
 
 static void compare_one(struct sb_cmp *c, struct sb_cmp_row *r)
 {
-	const double *b = sb_pool_samples(r->bc, r->metric, &r->nb);
-	const double *n = sb_pool_samples(r->nc, r->metric, &r->nn);
+	const size_t *be, *ne;
+	size_t kb, kn;
+	const double *b = sb_pool_runs(r->bc, r->metric, &r->nb, &be, &kb);
+	const double *n = sb_pool_runs(r->nc, r->metric, &r->nn, &ne, &kn);
 
 	if (r->nb)
 		r->base_median = median(b, r->nb);
@@ -78,11 +80,13 @@ static void compare_one(struct sb_cmp *c, struct sb_cmp_row *r)
 	else if (r->nb < SB_COMPARE_MIN_SAMPLES || r->nn < SB_COMPARE_MIN_SAMPLES)
 		not_compared(c, r, "too few samples (%zu base, %zu new; %d needed per side)", r->nb, r->nn,
 			     SB_COMPARE_MIN_SAMPLES);
-	else if (sb_compare_metric(b, r->nb, n, r->nn, c->threshold, c->alpha, &r->v))
+	else if (sb_compare_runs(b, r->nb, be, kb, n, r->nn, ne, kn, c->threshold, c->alpha, &r->v))
 		not_compared(c, r, "no ratio: base median is not positive");
 	else {
 		r->compared = 1;
 		c->count[r->v.verdict]++;
+		if (kb < 2 || kn < 2)
+			c->single_run = 1;
 	}
 }
 
@@ -144,6 +148,10 @@ int sb_cmp_run(struct sb_cmp *c, const char *const *metrics, size_t nmetrics)
 	for (size_t i = 0; i < c->new_.ncases; i++)
 		if (!sb_pool_find(&c->base, c->new_.cases[i].key))
 			c->only_new[c->n_only_new++] = &c->new_.cases[i];
+	if (c->single_run && c->nnotes < sizeof(c->notes) / sizeof(c->notes[0]))
+		snprintf(c->notes[c->nnotes++], sizeof(c->notes[0]),
+			 "one run on a side: the CI shows the noise within that run, not between runs; on a shared "
+			 "machine pass several runs per side (docs/statistics.md)");
 	note_host_difference(c, "hostname", "host");
 	note_host_difference(c, "kernel", "kernel");
 	note_host_difference(c, "cpu_model", "CPU");

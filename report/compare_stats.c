@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Two-sample statistics for compare: bootstrap CI of the ratio of medians, Mann-Whitney U, verdict. */
 #include "compare_stats.h"
+#include "compare_welch.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -52,43 +53,120 @@ static double *sorted_copy(const double *x, size_t n)
 }
 
 /*
- * Median of one bootstrap resample of sorted[0..n). A resample's median depends only on how many times
- * each rank was drawn, so counting draws per rank (counts[] is n long, zeroed here) replaces sorting the
- * resample: O(n) per resample instead of O(n log n).
+ * One side of a comparison: samples x[0..n) from k runs, run i holding x[ends[i-1] .. ends[i]) (ends[-1]
+ * being 0). Prepared for resampling: the samples sorted, and for each run the sorted positions of its own
+ * samples, so a resample only has to count how often each position was drawn.
  */
-static double resample_median(const double *sorted, size_t n, unsigned *counts, uint64_t *rng)
+struct side {
+	double *sorted;
+	size_t n, k;
+	size_t *pos;        /* run i's positions: pos[start[i] .. start[i+1]) */
+	size_t *start;      /* k + 1 entries */
+	unsigned *counts;   /* n draws counters */
+};
+
+struct vr {
+	double v;
+	size_t run;
+};
+
+static int cmp_vr(const void *a, const void *b)
 {
-	memset(counts, 0, n * sizeof(*counts));
-	for (size_t i = 0; i < n; i++)
-		counts[sm64_below(rng, n)]++;
-	/* 0-based ranks of the middle pair in the resample (equal when n is odd). */
-	size_t want_lo = (n - 1) / 2, want_hi = n / 2, seen = 0;
-	double lo = NAN;
-	for (size_t r = 0; r < n; r++) {
-		seen += counts[r];
-		if (isnan(lo) && seen > want_lo)
-			lo = sorted[r];
-		if (seen > want_hi)
-			return (lo + sorted[r]) / 2;
-	}
-	return lo; /* not reached: seen ends at n */
+	const struct vr *x = a, *y = b;
+	int c = cmp_double(&x->v, &y->v);
+	return c ? c : (x->run > y->run) - (x->run < y->run);
 }
 
-int sb_bootstrap_ratio_ci(const double *a, size_t na, const double *b, size_t nb, unsigned B,
-			  uint64_t seed, double conf, double *lo, double *hi)
+static void side_free(struct side *s)
 {
+	free(s->sorted);
+	free(s->pos);
+	free(s->start);
+	free(s->counts);
+}
+
+static int side_init(struct side *s, const double *x, size_t n, const size_t *ends, size_t k)
+{
+	static const size_t one_end[1] = { 0 };
+	struct vr *t = malloc(n * sizeof(*t));
+	size_t *fill = NULL;
 	int ret = -1;
-	double *sa = sorted_copy(a, na), *sb = sorted_copy(b, nb);
-	double *ratios = malloc(B * sizeof(*ratios));
-	unsigned *counts = malloc((na > nb ? na : nb) * sizeof(*counts));
+
+	*s = (struct side){ .n = n, .k = k ? k : 1 };
+	if (!k)
+		ends = one_end;
+	s->sorted = malloc(n * sizeof(*s->sorted));
+	s->pos = malloc(n * sizeof(*s->pos));
+	s->start = calloc(s->k + 1, sizeof(*s->start));
+	s->counts = malloc(n * sizeof(*s->counts));
+	fill = calloc(s->k, sizeof(*fill));
+	if (!t || !s->sorted || !s->pos || !s->start || !s->counts || !fill)
+		goto cleanup;
+	for (size_t r = 0, i = 0; i < n; i++) {
+		while (k && r + 1 < s->k && i >= ends[r])
+			r++;
+		t[i] = (struct vr){ x[i], r };
+	}
+	qsort(t, n, sizeof(*t), cmp_vr);
+	for (size_t i = 0; i < n; i++) {
+		s->sorted[i] = t[i].v;
+		s->start[t[i].run + 1]++;
+	}
+	for (size_t r = 0; r < s->k; r++)
+		s->start[r + 1] += s->start[r];
+	for (size_t i = 0; i < n; i++)
+		s->pos[s->start[t[i].run] + fill[t[i].run]++] = i;
+	ret = 0;
+cleanup:
+	free(t);
+	free(fill);
+	return ret;
+}
+
+/*
+ * Median of one resample of a side: k runs drawn with replacement, then within each drawn run as many
+ * samples as it holds, drawn with replacement (a two-level bootstrap, so run-to-run variation widens the
+ * CI when there are several runs). A resample's median depends only on how often each sorted position was
+ * drawn, so counting draws replaces sorting: O(n) per resample.
+ */
+static double resample_median(struct side *s, uint64_t *rng)
+{
+	size_t total = 0;
+	memset(s->counts, 0, s->n * sizeof(*s->counts));
+	for (size_t j = 0; j < s->k; j++) {
+		size_t r = s->k > 1 ? sm64_below(rng, s->k) : 0;
+		size_t len = s->start[r + 1] - s->start[r];
+		for (size_t i = 0; i < len; i++)
+			s->counts[s->pos[s->start[r] + sm64_below(rng, len)]]++;
+		total += len;
+	}
+	if (!total)
+		return NAN;
+	/* 0-based ranks of the middle pair in the resample (equal when total is odd). */
+	size_t want_lo = (total - 1) / 2, want_hi = total / 2, seen = 0;
+	double lo = NAN;
+	for (size_t p = 0; p < s->n; p++) {
+		seen += s->counts[p];
+		if (isnan(lo) && seen > want_lo)
+			lo = s->sorted[p];
+		if (seen > want_hi)
+			return (lo + s->sorted[p]) / 2;
+	}
+	return lo; /* not reached: seen ends at total */
+}
+
+static int bootstrap_ci(struct side *a, struct side *b, unsigned B, uint64_t seed, double conf, double *lo,
+			double *hi)
+{
+	double *ratios = malloc((B ? B : 1) * sizeof(*ratios));
 	uint64_t rng = seed;
 	unsigned k = 0;
+	int ret = -1;
 
-	if (!sa || !sb || !ratios || !counts || B < 2)
+	if (!ratios || B < 2)
 		goto cleanup;
 	for (unsigned i = 0; i < B; i++) {
-		double ma = resample_median(sa, na, counts, &rng);
-		double mb = resample_median(sb, nb, counts, &rng);
+		double ma = resample_median(a, &rng), mb = resample_median(b, &rng);
 		/* A zero base median has no ratio; such resamples are left out rather than made infinite. */
 		if (ma > 0)
 			ratios[k++] = mb / ma;
@@ -100,10 +178,19 @@ int sb_bootstrap_ratio_ci(const double *a, size_t na, const double *b, size_t nb
 	*hi = quantile7(ratios, k, 1 - (1 - conf) / 2);
 	ret = 0;
 cleanup:
-	free(sa);
-	free(sb);
 	free(ratios);
-	free(counts);
+	return ret;
+}
+
+int sb_bootstrap_ratio_ci(const double *a, size_t na, const double *b, size_t nb, unsigned B,
+			  uint64_t seed, double conf, double *lo, double *hi)
+{
+	struct side sa, sb;
+	int ea = side_init(&sa, a, na, NULL, 0), eb = side_init(&sb, b, nb, NULL, 0), ret = -1;
+	if (!ea && !eb)
+		ret = bootstrap_ci(&sa, &sb, B, seed, conf, lo, hi);
+	side_free(&sa);
+	side_free(&sb);
 	return ret;
 }
 
@@ -234,9 +321,13 @@ static int decide(const struct sb_verdict *v, double threshold, double alpha)
 	return SB_V_NOISE;
 }
 
-int sb_compare_metric(const double *base, size_t nb, const double *new_, size_t nn,
-		      double threshold, double alpha, struct sb_verdict *out)
+int sb_compare_runs(const double *base, size_t nb, const size_t *base_ends, size_t kb, const double *new_,
+		    size_t nn, const size_t *new_ends, size_t kn, double threshold, double alpha,
+		    struct sb_verdict *out)
 {
+	struct side sa = { 0 }, sn = { 0 };
+	int ret = -1;
+
 	*out = (struct sb_verdict){ NAN, NAN, NAN, NAN, SB_V_NOISE };
 	if (nb < SB_COMPARE_MIN_SAMPLES || nn < SB_COMPARE_MIN_SAMPLES || !(threshold >= 0) ||
 	    !(alpha > 0 && alpha < 1))
@@ -246,13 +337,31 @@ int sb_compare_metric(const double *base, size_t nb, const double *new_, size_t 
 		return -1;
 	struct sb_verdict v = { .ratio = mn / mb };
 	v.p_value = sb_mann_whitney_p(base, nb, new_, nn);
-	if (isnan(v.p_value) ||
-	    sb_bootstrap_ratio_ci(base, nb, new_, nn, SB_COMPARE_BOOTSTRAP, SB_COMPARE_SEED, 0.95,
-				  &v.ratio_low, &v.ratio_high))
-		return -1;
+	if (isnan(v.p_value) || side_init(&sa, base, nb, base_ends, kb) || side_init(&sn, new_, nn, new_ends, kn) ||
+	    bootstrap_ci(&sa, &sn, SB_COMPARE_BOOTSTRAP, SB_COMPARE_SEED, 0.95, &v.ratio_low, &v.ratio_high))
+		goto cleanup;
+	/*
+	 * A bootstrap over 2-5 runs underestimates run-to-run spread (it can only recombine the few levels it
+	 * saw). With several runs per side the CI is widened to also hold the run-level Welch interval.
+	 */
+	double wlo, whi;
+	if (kb >= 2 && kn >= 2 && !sb_welch_run_ratio_ci(base, base_ends, kb, new_, new_ends, kn, &wlo, &whi)) {
+		v.ratio_low = fmin(v.ratio_low, wlo);
+		v.ratio_high = fmax(v.ratio_high, whi);
+	}
 	v.verdict = decide(&v, threshold, alpha);
 	*out = v;
-	return 0;
+	ret = 0;
+cleanup:
+	side_free(&sa);
+	side_free(&sn);
+	return ret;
+}
+
+int sb_compare_metric(const double *base, size_t nb, const double *new_, size_t nn,
+		      double threshold, double alpha, struct sb_verdict *out)
+{
+	return sb_compare_runs(base, nb, NULL, 0, new_, nn, NULL, 0, threshold, alpha, out);
 }
 
 const char *sb_verdict_name(int verdict)

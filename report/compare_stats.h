@@ -36,6 +36,16 @@ struct sb_verdict {
 int sb_compare_metric(const double *base, size_t nb, const double *new_, size_t nn,
 		      double threshold, double alpha, struct sb_verdict *out);
 
+/*
+ * The same for pooled repeated runs: run i of a side holds samples [ends[i-1], ends[i]) (ends[k-1] == n).
+ * The CI then comes from a two-level bootstrap (runs, then samples within runs), so run-to-run variation,
+ * which one run cannot show, widens it. k == 0 (ends NULL) means one run. The p-value stays the
+ * Mann-Whitney U of the pooled samples; the verdict needs both (docs/statistics.md).
+ */
+int sb_compare_runs(const double *base, size_t nb, const size_t *base_ends, size_t kb, const double *new_,
+		    size_t nn, const size_t *new_ends, size_t kn, double threshold, double alpha,
+		    struct sb_verdict *out);
+
 /* Building blocks, exposed for tests. */
 
 /* Two-sided Mann-Whitney U p-value: exact when both sides are small and untied, else normal with tie correction. */

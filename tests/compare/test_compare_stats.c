@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "compare_stats.h"
+#include "compare_welch.h"
 
 static int failures;
 
@@ -59,6 +60,11 @@ static void known_p_values(void)
 	/* With ties: normal approximation with tie and continuity corrections, worked by hand. */
 	double c[] = { 1, 2, 2, 3, 7, 8 }, d[] = { 2, 3, 3, 4, 5, 9, 10 };
 	CHECK_NEAR(sb_mann_whitney_p(c, 6, d, 7), 0.278631, 1e-6);
+	/* Student t 97.5% quantiles from tables. */
+	CHECK_NEAR(sb_t975(2), 4.303, 1e-3);
+	CHECK_NEAR(sb_t975(3), 3.182, 0.01);
+	CHECK_NEAR(sb_t975(4.7), 2.776, 0.01); /* rounded down to 4 */
+	CHECK_NEAR(sb_t975(30), 2.042, 2e-3);
 	/* All values equal: no evidence of anything. */
 	double e[] = { 5, 5, 5, 5, 5, 5 };
 	CHECK_NEAR(sb_mann_whitney_p(e, 6, e, 6), 1.0, 0);
@@ -142,12 +148,54 @@ static void error_rates(void)
 	CHECK(power >= 0.95, "power against +20%% is only %.3f", power);
 }
 
+/*
+ * Run-to-run noise: every run of the same code lands at its own level (here ±8%, what a shared CI runner
+ * shows). Pooling 3 runs per side as one sample cries wolf; the two-level bootstrap over runs must not.
+ */
+static void run_to_run_noise(void)
+{
+	enum { SEEDS = 200, K = 3, N = 100 };
+	static double a[K * N], b[K * N];
+	size_t ea[K], eb[K], flat_fp = 0, runs_fp = 0, runs_power = 0;
+	struct sb_verdict v;
+
+	for (unsigned s = 0; s < SEEDS; s++) {
+		rng = 9000 + s;
+		for (int shift = 0; shift < 2; shift++) {
+			for (size_t r = 0; r < K; r++) {
+				double level = exp(0.08 * sqrt(-2 * log(uniform())) * cos(2 * M_PI * uniform()));
+				draw(a + r * N, N, 50000 * level, 1);
+				level = exp(0.08 * sqrt(-2 * log(uniform())) * cos(2 * M_PI * uniform()));
+				draw(b + r * N, N, 50000 * level, shift ? 1.5 : 1);
+				ea[r] = eb[r] = (r + 1) * N;
+			}
+			sb_compare_runs(a, K * N, ea, K, b, K * N, eb, K, 0.05, 0.05, &v);
+			if (shift) {
+				runs_power += v.verdict == SB_V_REGRESSION;
+				continue;
+			}
+			runs_fp += v.verdict == SB_V_REGRESSION || v.verdict == SB_V_IMPROVEMENT;
+			sb_compare_metric(a, K * N, b, K * N, 0.05, 0.05, &v);
+			flat_fp += v.verdict == SB_V_REGRESSION || v.verdict == SB_V_IMPROVEMENT;
+		}
+	}
+	double flat = (double)flat_fp / SEEDS, runs = (double)runs_fp / SEEDS, power = (double)runs_power / SEEDS;
+	printf("run-to-run noise 8%%, %d runs x %d per side, %d seeds, threshold 5%%:\n", K, N, SEEDS);
+	printf("  false verdicts pooling runs as one sample: %.3f; run-aware CI (two-level bootstrap + Welch on run medians): %.3f\n", flat, runs);
+	printf("  +50%% shift detected by the run-aware CI (two-level bootstrap + Welch on run medians): %.3f\n", power);
+	CHECK(runs <= 0.07, "two-level bootstrap still flags %.3f of same-code comparisons", runs);
+	CHECK(flat > 2 * runs, "pooling runs flat (%.3f) should cry wolf far more than the two-level bootstrap (%.3f)",
+	      flat, runs);
+	CHECK(power >= 0.5, "two-level bootstrap finds a +50%% shift in only %.3f", power);
+}
+
 int main(void)
 {
 	known_p_values();
 	edge_cases();
 	reproducible();
 	error_rates();
+	run_to_run_noise();
 	if (failures)
 		fprintf(stderr, "%d check(s) failed\n", failures);
 	return failures ? 1 : 0;
