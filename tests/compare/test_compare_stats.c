@@ -62,7 +62,8 @@ static void known_p_values(void)
 	CHECK_NEAR(sb_mann_whitney_p(c, 6, d, 7), 0.278631, 1e-6);
 	/* Student t 97.5% quantiles from tables. */
 	CHECK_NEAR(sb_t975(2), 4.303, 1e-3);
-	CHECK_NEAR(sb_t975(3), 3.182, 0.01);
+	CHECK_NEAR(sb_t975(3), 3.182, 1e-3);
+	CHECK_NEAR(sb_t975(11), 2.201, 2e-3);
 	CHECK_NEAR(sb_t975(4.7), 2.776, 0.01); /* rounded down to 4 */
 	CHECK_NEAR(sb_t975(30), 2.042, 2e-3);
 	/* All values equal: no evidence of anything. */
