@@ -36,6 +36,11 @@ static int one_set(char *word, uint64_t *set, char *err, size_t errlen)
 		*set = SB_NS_ALL_FLAGS;
 		return 0;
 	}
+	size_t len = strlen(word);
+	if (!len || word[0] == '+' || word[len - 1] == '+' || strstr(word, "++")) {
+		snprintf(err, errlen, "'%s': a '+' combination needs a namespace name on each side", word);
+		return -1;
+	}
 	char *save = NULL;
 	for (char *tok = strtok_r(word, "+", &save); tok; tok = strtok_r(NULL, "+", &save)) {
 		size_t i;

@@ -8,7 +8,7 @@ for w in fork vfork clone3 posix_spawn-fa pthread thread-like into-cgroup sweep 
 	grep -qw -- "$w" "$TMP/out" && pass "  list names $w" || fail "  list lacks $w"
 done
 expect_exit 0 "doctor" -- "$SB" doctor
-for w in "CAP_SYS_ADMIN" "user namespaces" "clone3" "cgroup v2" "BPF" "counters" "CLOCK_MONOTONIC"; do
+for w in "CAP_SYS_ADMIN" "user namespaces" "clone3" "cgroup v2" "tracepoints" "counters" "CLOCK_MONOTONIC"; do
 	grep -q -- "$w" "$TMP/out" && pass "  doctor reports $w" || fail "  doctor lacks $w"
 done
 expect_exit 0 "run --help" -- "$SB" run --help

@@ -9,7 +9,7 @@
 
 #include "stats.h"
 
-#define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-9 * (fabs(b) + 1))
+#define NEAR(a, b) assert_true(fabs((double)(a) - (double)(b)) < 1e-9 * (fabs((double)(b)) + 1))
 
 static void test_small_known(void **state)
 {
