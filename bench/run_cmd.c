@@ -273,7 +273,8 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	fflush(stdout);
-	fprintf(stderr, "spawnbench: %zu cases in %.1f s%s; results in %s\n", cfg.n_cases, info.duration_s,
+	if (!cfg.quiet)
+		fprintf(stderr, "spawnbench: %zu cases in %.1f s%s; results in %s\n", cfg.n_cases, info.duration_s,
 		info.interrupted ? " (interrupted)" : "", cfg.out_path);
 	goto out;
 usage:
