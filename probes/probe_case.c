@@ -16,6 +16,7 @@ static const char *const phase_names[SB_N_PHASES] = {
 	[SB_PH_WAKEUP_TO_RETURN] = "wakeup_to_return_ns",
 	[SB_PH_SYSCALL] = "syscall_ns",
 	[SB_PH_CALL_TO_RETURN] = "call_to_return_ns",
+	[SB_PH_RETURN_TO_CALLER] = "return_to_caller_ns",
 	[SB_PH_WAKEUP_TO_CHILD_RUN] = "wakeup_to_child_run_ns",
 	[SB_PH_SYSCALL_TO_CHILD_RUN] = "syscall_to_child_run_ns",
 	[SB_PH_SYSCALL_TO_EXEC] = "syscall_to_exec_ns",
@@ -51,7 +52,8 @@ static int span(struct sb_probe_case *c, enum sb_phase ph, uint64_t from, uint64
 	return push(&c->phase[ph], (double)(to - from));
 }
 
-int sb_case_add_spawn(struct sb_probe_case *c, const struct sb_spawn_event *ev, uint64_t t_call)
+int sb_case_add_spawn(struct sb_probe_case *c, const struct sb_spawn_event *ev, uint64_t t_call,
+		      uint64_t create_ns)
 {
 	int e = 0;
 
@@ -64,6 +66,8 @@ int sb_case_add_spawn(struct sb_probe_case *c, const struct sb_spawn_event *ev, 
 	e |= span(c, SB_PH_WAKEUP_TO_RETURN, ev->t_wakeup, ev->t_return);
 	e |= span(c, SB_PH_SYSCALL, ev->t_enter, ev->t_return);
 	e |= span(c, SB_PH_CALL_TO_RETURN, t_call, ev->t_return);
+	if (create_ns)
+		e |= span(c, SB_PH_RETURN_TO_CALLER, ev->t_return, t_call + create_ns);
 	e |= span(c, SB_PH_WAKEUP_TO_CHILD_RUN, ev->t_wakeup, ev->t_first_run);
 	e |= span(c, SB_PH_SYSCALL_TO_CHILD_RUN, ev->t_enter, ev->t_first_run);
 	e |= span(c, SB_PH_SYSCALL_TO_EXEC, ev->t_enter, ev->t_exec);

@@ -21,6 +21,8 @@ enum sb_phase {
 	SB_PH_WAKEUP_TO_RETURN,
 	SB_PH_SYSCALL,           /* syscall entry -> return in the parent (the sum of the four above) */
 	SB_PH_CALL_TO_RETURN,    /* t_call -> return: the kernel's view of the driver's create */
+	SB_PH_RETURN_TO_CALLER,  /* derived: driver's create minus call_to_return (user space after the
+				  * syscall: fork handlers, copy-on-write faults on the parent's first writes) */
 	SB_PH_WAKEUP_TO_CHILD_RUN,
 	SB_PH_SYSCALL_TO_CHILD_RUN,
 	SB_PH_SYSCALL_TO_EXEC,
@@ -56,8 +58,9 @@ struct sb_probe_case {
 };
 
 const char *sb_phase_name(enum sb_phase ph);
-/* One joined spawn; t_call = 0 when the caller's clock is not known (trace mode). */
-int sb_case_add_spawn(struct sb_probe_case *c, const struct sb_spawn_event *ev, uint64_t t_call);
+/* One joined spawn; t_call = create_ns = 0 when the caller's clock is not known (trace mode). */
+int sb_case_add_spawn(struct sb_probe_case *c, const struct sb_spawn_event *ev, uint64_t t_call,
+		      uint64_t create_ns);
 /* stage NULL: a sample outside copy_process. */
 void sb_case_add_samples(struct sb_probe_case *c, const char *stage, uint64_t samples);
 void sb_case_add_exact(struct sb_probe_case *c, const struct sb_xs_total t[SB_N_XS]);

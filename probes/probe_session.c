@@ -165,11 +165,18 @@ static int by_pid(const void *a, const void *b)
 	return x->t_enter < y->t_enter ? -1 : x->t_enter > y->t_enter;
 }
 
+static int pid_only(const void *a, const void *b)
+{
+	const struct sb_spawn_event *x = a, *y = b;
+
+	return x->child_pid < y->child_pid ? -1 : x->child_pid > y->child_pid;
+}
+
 /* The record of this sample's spawn: same child pid, syscall entered just after t_call. */
 static struct sb_spawn_event *find(struct sb_probe_session *s, const struct sb_sample *x)
 {
 	struct sb_spawn_event key = { .child_pid = (uint32_t)x->child_pid };
-	struct sb_spawn_event *ev = bsearch(&key, s->pending, s->n_pending, sizeof(key), by_pid);
+	struct sb_spawn_event *ev = bsearch(&key, s->pending, s->n_pending, sizeof(key), pid_only);
 
 	if (!ev)
 		return NULL;
@@ -197,7 +204,8 @@ static size_t join(struct sb_probe_session *s, struct sb_probe_case *c, const st
 			missing++;
 			continue;
 		}
-		sb_case_add_spawn(c, ev, x[i].t_call);
+		sb_case_add_spawn(c, ev, x[i].t_call,
+				  (x[i].valid & (1u << SB_MET_CREATE)) ? x[i].m[SB_MET_CREATE] : 0);
 		ev->t_newtask = 0; /* used */
 		done[i] = 1;
 	}
@@ -232,6 +240,9 @@ int sb_probe_case_batch(struct sb_probe_session *s, size_t case_index, const str
 			missing = join(s, c, samples, n, done);
 	}
 	c->unjoined += missing;
+	if (missing && getenv("SB_PROBE_DEBUG"))
+		fprintf(stderr, "probe: case %zu: %zu of %zu samples unjoined, %zu records pending%s\n", case_index,
+			missing, n, s->n_pending, s->n_pending ? "" : " (none arrived)");
 	s->n_pending = 0;
 	free(done);
 	drain_stages(s, c);

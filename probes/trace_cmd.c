@@ -73,8 +73,8 @@ static void on_spawn(void *ctx, const struct sb_spawn_event *ev)
 		snprintf(t->m[i].label, sizeof(t->m[i].label), "%s", label);
 		t->n++;
 	}
-	sb_case_add_spawn(&t->m[i].c, ev, 0);
-	sb_case_add_spawn(&t->all, ev, 0);
+	sb_case_add_spawn(&t->m[i].c, ev, 0, 0);
+	sb_case_add_spawn(&t->all, ev, 0, 0);
 	if (ev->t_return > ev->t_enter) {
 		uint64_t us = (ev->t_return - ev->t_enter) / 1000;
 		int slot = 0;

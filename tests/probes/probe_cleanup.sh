@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: MIT
+# Nothing is left loaded after a run, an interrupted run (SIGINT) or an interrupted trace; and without
+# privilege --probe fails with exit 3 and a clear message.
+. "$(dirname "$0")/lib.sh"
+need_root
+[ "$(our_progs)" = 0 ] || fail "programs loaded before the test"
+"$SB" run -m fork -n 100000 --probe stages -q --no-table -o "$DIR/int.json" &
+pid=$!
+sleep 2
+[ "$(our_progs)" -gt 0 ] || fail "no programs loaded during the run"
+kill -INT $pid
+wait $pid
+rc=$?
+[ $rc = 130 ] || fail "interrupted run exited $rc, want 130"
+wait_no_progs || fail "programs left after an interrupted run"
+ok "interrupted run released everything"
+"$SB" trace -- sh -c 'while :; do /bin/true; done' >/dev/null &
+pid=$!
+sleep 2
+kill -INT $pid
+wait $pid
+wait_no_progs || fail "programs left after an interrupted trace"
+ok "interrupted trace released everything"
+if command -v setpriv >/dev/null; then
+	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+		"$SB" run -m fork -n 10 --probe phases -q --no-table -o /tmp/sb-noroot.json 2>"$DIR/noroot.err"
+	rc=$?
+	[ $rc = 3 ] || fail "unprivileged --probe: exit $rc, want 3"
+	grep -qi 'root\|permit' "$DIR/noroot.err" || fail "unclear message: $(cat "$DIR/noroot.err")"
+	ok "unprivileged: $(head -1 "$DIR/noroot.err")"
+fi

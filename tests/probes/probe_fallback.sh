@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: MIT
+# The fallback chain: on a kernel that refuses fentry and has no kprobes, auto picks the tracepoint
+# backend; forcing an unavailable backend is refused with exit 3 and the reason; unknown names exit 2.
+. "$(dirname "$0")/lib.sh"
+need_root
+"$SB" run -m fork -n 20 --probe stages --probe-backend auto -q --no-table -o "$DIR/auto.json" || fail "auto run"
+want=$("$SB" doctor 2>/dev/null | sed -n 's/.*--probe-backend auto picks \([a-z]*\).*/\1/p')
+[ -n "$want" ] || fail "doctor names no backend"
+check ".cases[0].probe.backend == \"$want\"" "$DIR/auto.json" "auto chose doctor's backend" ".cases[0].probe.backend"
+ok "auto -> $want"
+for b in fentry kprobe tracepoint; do
+	if "$SB" doctor 2>/dev/null | grep -qE "^ *$b.*(yes)"; then avail=1; else avail=0; fi
+	"$SB" run -m fork -n 10 --probe stages --probe-backend $b -q --no-table -o "$DIR/$b.json" 2>"$DIR/$b.err"
+	rc=$?
+	if [ $rc = 0 ]; then
+		check ".cases[0].probe.backend == \"$b\"" "$DIR/$b.json" "forced $b is used" ".cases[0].probe.backend"
+		ok "forced $b works"
+	else
+		[ $rc = 3 ] || fail "forced $b: exit $rc, want 0 or 3"
+		grep -q "backend $b unavailable" "$DIR/$b.err" || fail "forced $b: no reason given: $(cat "$DIR/$b.err")"
+		[ "$b" != "$want" ] || fail "$b refused but auto chose it"
+		ok "forced $b refused with exit 3: $(head -1 "$DIR/$b.err")"
+	fi
+	wait_no_progs || fail "programs left after forcing $b"
+done
+"$SB" run -m fork -n 10 --probe stages --probe-backend bogus -q --no-table -o "$DIR/x.json" 2>/dev/null
+rc=$?
+[ $rc = 2 ] || fail "unknown backend: exit $rc, want 2"
+ok "unknown backend refused"

@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: MIT
+# The phases of a spawn add up to the driver's create time, every spawn is joined, and the result says
+# which backend made it. The kernel-measured phases (call -> syscall entry -> copy_process -> fork event
+# -> wake-up -> return) must cover create within 10% (median) where nothing but the syscall follows the
+# return; after fork and posix_spawn the caller still works in user space (copy-on-write faults on the
+# parent's first writes; unmapping the spawn stack), which return_to_caller_ns reports, so there the
+# kernel phases must cover 80%.
+. "$(dirname "$0")/lib.sh"
+need_root
+"$SB" run -m fork,posix_spawn,vfork,pthread -n 300 --probe phases -q --no-table -o "$DIR/r.json" || fail "run"
+for i in 0 1 2 3; do
+	c=".cases[$i]"
+	check "$c.probe.backend == \"tracepoint\"" "$DIR/r.json" "backend" "$c.probe.backend"
+	check "$c.probe.spawns_joined == $c.stats.create_ns.n" "$DIR/r.json" "every spawn joined" \
+		"[$c.label, $c.probe.spawns_joined, $c.probe.spawns_unjoined]"
+	check "$c.probe.lost_events == 0" "$DIR/r.json" "no lost events" "$c.probe.lost_events"
+	# call -> syscall entry -> copy_process -> fork event -> wake-up -> return: the kernel's view of create
+	case $(jq -r "$c.method" "$DIR/r.json") in
+	fork | posix_spawn) tol=0.20 ;;
+	*) tol=0.10 ;;
+	esac
+	check "($c.probe.phases.call_to_return_ns.median / $c.stats.create_ns.median - 1) | fabs <= $tol" \
+		"$DIR/r.json" "kernel phases add up to create within $tol" \
+		"[$c.label, $c.probe.phases.call_to_return_ns.median, $c.stats.create_ns.median]"
+	check "$c.probe.phases.return_to_caller_ns.n == $c.probe.spawns_joined" "$DIR/r.json" \
+		"return_to_caller for every spawn" "$c.probe.phases.return_to_caller_ns"
+	check "$c.probe.phases.syscall_to_copy_done_ns.median > 0 and $c.probe.kmem.pages_allocated.median > 0" \
+		"$DIR/r.json" "copy_process phase and kmem counts present" "$c.probe.kmem"
+	ok "$(jq -r "$c.label" "$DIR/r.json"): phases add up"
+done
+wait_no_progs || fail "BPF programs left loaded after the run"
+ok "nothing left loaded"
