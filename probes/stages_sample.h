@@ -5,6 +5,6 @@
 
 #define SB_STACK_DEPTH 64        /* frames kept per kernel stack: copy_process sits well inside this */
 #define SB_MAX_STACKS 8192       /* distinct stacks between two reads */
-#define SB_DEFAULT_SAMPLE_HZ 20000
+#define SB_DEFAULT_SAMPLE_HZ 1000 /* each sample costs tens of us in a VM: see docs/probes.md */
 
 #endif

@@ -24,7 +24,7 @@ for i in 0 1 2 3; do
 		"[$c.label, $c.probe.phases.call_to_return_ns.median, $c.stats.create_ns.median]"
 	check "$c.probe.phases.return_to_caller_ns.n == $c.probe.spawns_joined" "$DIR/r.json" \
 		"return_to_caller for every spawn" "$c.probe.phases.return_to_caller_ns"
-	check "$c.probe.phases.syscall_to_copy_done_ns.median > 0 and $c.probe.kmem.pages_allocated.median > 0" \
+	check "$c.probe.phases.syscall_to_copy_done_ns.median > 0 and $c.probe.kmem.slab_objects.median > 0" \
 		"$DIR/r.json" "copy_process phase and kmem counts present" "$c.probe.kmem"
 	ok "$(jq -r "$c.label" "$DIR/r.json"): phases add up"
 done

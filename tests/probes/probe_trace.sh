@@ -2,7 +2,7 @@
 # trace mode sees the spawns of a command it runs (and its children's), with stages and a JSON profile.
 . "$(dirname "$0")/lib.sh"
 need_root
-"$SB" trace --json "$DIR/t.json" -- sh -c 'for i in $(seq 100); do /bin/true; done' >"$DIR/out" || fail "trace"
+"$SB" trace --probe-hz 20000 --json "$DIR/t.json" -- sh -c 'for i in $(seq 100); do /bin/true; done' >"$DIR/out" || fail "trace"
 cat "$DIR/out"
 n=$(jq '[.methods[] | .spawns_joined] | add' "$DIR/t.json")
 [ "$n" -ge 100 ] || fail "trace saw $n spawns, want >= 100"
