@@ -3,7 +3,7 @@
 # privilege --probe fails with exit 3 and a clear message.
 . "$(dirname "$0")/lib.sh"
 need_root
-[ "$(our_progs)" = 0 ] || fail "programs loaded before the test"
+wait_no_progs || fail "programs of ours (name sb_*) loaded before the test: another spawnbench probing?"
 "$SB" run -m fork -n 100000 --probe stages -q --no-table -o "$DIR/int.json" &
 pid=$!
 sleep 2
