@@ -180,10 +180,8 @@ static int parse_methods(const char *arg, struct sb_matrix *m, char *err, size_t
 			const char *names[SB_N_METHODS];
 			for (int j = 0; j < SB_N_METHODS; j++)
 				names[j] = sb_methods[j].name;
-			const char *near = sb_closest(items[i], names, SB_N_METHODS);
-			snprintf(err, errlen, "unknown method '%s'%s%s%s (known: fork vfork clone clone3 posix_spawn "
-				 "posix_spawn-fa pthread, all)", items[i], near ? "; did you mean '" : "",
-				 near ? near : "", near ? "'?" : "");
+			sb_unknown_name(err, errlen, "method", items[i], names, SB_N_METHODS,
+					"known: fork vfork clone clone3 posix_spawn posix_spawn-fa pthread, all");
 			return -1;
 		}
 		for (int j = 0; j < SB_N_METHODS; j++) {
@@ -212,9 +210,8 @@ static int parse_presets(const char *arg, struct sb_matrix *m, char *err, size_t
 			const char *names[16];
 			for (size_t j = 0; j < sb_n_presets; j++)
 				names[j] = sb_presets[j].name;
-			const char *near = sb_closest(items[i], names, sb_n_presets);
-			snprintf(err, errlen, "unknown preset '%s'%s%s%s (see 'spawnbench list --presets')", items[i],
-				 near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+			sb_unknown_name(err, errlen, "preset", items[i], names, sb_n_presets,
+					"see 'spawnbench list --presets'");
 			return -1;
 		}
 		if (m->n_flagsets == 16) {
@@ -460,10 +457,15 @@ int sb_parse_run_options(int n, char **tok, int allowed, struct sb_run_config *c
 			const char *names[N_OPTS];
 			for (size_t j = 0; j < N_OPTS; j++)
 				names[j] = opts[j].name;
-			const char *word = tok[i] + strspn(tok[i], "-");
-			const char *near = strncmp(tok[i], "--", 2) ? NULL : sb_closest(word, names, N_OPTS);
-			snprintf(err, errlen, "unknown option '%s'%s%s%s (see 'spawnbench run --help')", tok[i],
-				 near ? "; did you mean '--" : "", near ? near : "", near ? "'?" : "");
+			/* Suggest against "--name" so the suggestion can be typed as shown. */
+			char dashed[N_OPTS][40];
+			const char *cands[N_OPTS];
+			for (size_t j = 0; j < N_OPTS; j++) {
+				snprintf(dashed[j], sizeof(dashed[j]), "--%s", names[j]);
+				cands[j] = dashed[j];
+			}
+			sb_unknown_name(err, errlen, "option", tok[i], cands, strncmp(tok[i], "--", 2) ? 0 : N_OPTS,
+					"see 'spawnbench run --help'");
 			return SB_EXIT_USAGE;
 		}
 		if (!(o->scope & allowed)) {

@@ -112,9 +112,8 @@ int sb_parse_flag_list(const char *list, uint64_t *flags, char *err, size_t errl
 			const char *names[sizeof(sb_flag_names) / sizeof(sb_flag_names[0])];
 			for (size_t j = 0; j < sb_n_flag_names; j++)
 				names[j] = sb_flag_names[j].name;
-			const char *near = sb_closest(items[i], names, sb_n_flag_names);
-			snprintf(err, errlen, "unknown clone flag '%s'%s%s%s (see 'spawnbench list')", items[i],
-				 near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+			sb_unknown_name(err, errlen, "clone flag", items[i], names, sb_n_flag_names,
+					"see 'spawnbench list --presets'");
 			return -1;
 		}
 		*flags |= f;

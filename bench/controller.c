@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "host.h"
 #include "io.h"
 #include "methods_table.h"
 #include "parse.h"
@@ -41,21 +42,6 @@ void sb_install_stop_handlers(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);   /* a dead worker is an EPIPE, not the end of the run */
-}
-
-static uint64_t meminfo_kb(const char *key)
-{
-	FILE *f = fopen("/proc/meminfo", "re");
-	char line[256];
-	unsigned long long v = 0;
-	size_t kl = strlen(key);
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, key, kl) && sscanf(line + kl, " %llu", &v) == 1)
-			break;
-	fclose(f);
-	return v * 1024;
 }
 
 /* Headroom under this process's cgroup memory.max, or UINT64_MAX when unlimited / unknown. */
@@ -118,7 +104,7 @@ static uint64_t cgroup_headroom(void)
 
 uint64_t sb_memory_budget(char *why, size_t len)
 {
-	uint64_t avail = meminfo_kb("MemAvailable:");
+	uint64_t avail = sb_meminfo_bytes("MemAvailable:");
 	uint64_t budget = avail / 10 * 8;
 	char a[32];
 	sb_format_size(avail / (1 << 20) * (1 << 20), a, sizeof(a));

@@ -75,7 +75,7 @@ int sb_virtualized(char *name, size_t len)
 	return flag;
 }
 
-static uint64_t meminfo(const char *key)
+uint64_t sb_meminfo_bytes(const char *key)
 {
 	FILE *f = fopen("/proc/meminfo", "re");
 	char line[256];
@@ -119,8 +119,8 @@ json_t *sb_host_json(const struct sb_privileges *priv)
 			 " s:{s:s, s:s, s:I, s:f}, s:{s:i, s:b, s:b, s:b}}",
 			 "hostname", u.nodename, "kernel", u.release, "kernel_build", u.version, "arch", u.machine,
 			 "cpu_model", model, "cores", (json_int_t)sysconf(_SC_NPROCESSORS_ONLN),
-			 "mem_total_bytes", (json_int_t)meminfo("MemTotal:"),
-			 "mem_available_bytes", (json_int_t)meminfo("MemAvailable:"),
+			 "mem_total_bytes", (json_int_t)sb_meminfo_bytes("MemTotal:"),
+			 "mem_available_bytes", (json_int_t)sb_meminfo_bytes("MemAvailable:"),
 			 "virtualized", vm, "hypervisor", hv, "thp_enabled", thp, "thp_defrag", defrag,
 			 "mitigations", mit, "glibc", gnu_get_libc_version(), "libbpf", SB_LIBBPF_VERSION,
 			 "libpfm", SB_LIBPFM_VERSION,

@@ -50,9 +50,9 @@ int main(int argc, char **argv)
 			return commands[i].fn(argc - 1, argv + 1);
 		names[i] = commands[i].name;
 	}
-	const char *near = sb_closest(argv[1], names, N_COMMANDS);
-	fprintf(stderr, "spawnbench: unknown command '%s'%s%s%s\n", argv[1],
-		near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+	char err[256];
+	sb_unknown_name(err, sizeof(err), "command", argv[1], names, N_COMMANDS, NULL);
+	fprintf(stderr, "spawnbench: %s\n", err);
 	usage(stderr);
 	return SB_EXIT_USAGE;
 }

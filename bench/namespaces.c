@@ -54,10 +54,8 @@ static int one_set(char *word, uint64_t *set, char *err, size_t errlen)
 			names[SB_N_NS_TYPES] = "none";
 			names[SB_N_NS_TYPES + 1] = "all";
 			names[SB_N_NS_TYPES + 2] = "sweep";
-			const char *near = sb_closest(tok, names, SB_N_NS_TYPES + 3);
-			snprintf(err, errlen, "unknown namespace '%s'%s%s%s (known: user pid net mnt uts ipc cgroup time, "
-				 "none, all, sweep, and '+' combinations)", tok,
-				 near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+			sb_unknown_name(err, errlen, "namespace", tok, names, SB_N_NS_TYPES + 3,
+					"known: user pid net mnt uts ipc cgroup time, none, all, sweep, and '+' combinations");
 			return -1;
 		}
 		*set |= sb_ns_types[i].flag;

@@ -182,6 +182,14 @@ static size_t edit_distance(const char *a, const char *b)
 	return prev[lb];
 }
 
+void sb_unknown_name(char *err, size_t errlen, const char *what, const char *word, const char *const *names,
+		     size_t n, const char *hint)
+{
+	const char *near = sb_closest(word, names, n);
+	snprintf(err, errlen, "unknown %s '%s'%s%s%s%s%s%s", what, word, near ? "; did you mean '" : "",
+		 near ? near : "", near ? "'?" : "", hint ? " (" : "", hint ? hint : "", hint ? ")" : "");
+}
+
 const char *sb_closest(const char *word, const char *const *cand, size_t n)
 {
 	const char *best = NULL;

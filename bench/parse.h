@@ -21,6 +21,12 @@ int sb_parse_uint(const char *s, uint64_t max, uint64_t *out, char *err, size_t 
 /* Split a comma-separated list in place; empty items are an error. Returns the count or -1. */
 int sb_split_list(char *s, char **items, int max_items, char *err, size_t errlen);
 
+/*
+ * "unknown WHAT 'word'; did you mean 'x'? (HINT)" into err: the one wording every name parser uses.
+ * The suggestion is the closest of names[0..n) (omitted when none is close); hint may be NULL.
+ */
+void sb_unknown_name(char *err, size_t errlen, const char *what, const char *word, const char *const *names,
+		     size_t n, const char *hint);
 /* The candidate closest to word by edit distance, or NULL when none is close enough to suggest. */
 const char *sb_closest(const char *word, const char *const *candidates, size_t n);
 
