@@ -12,10 +12,10 @@
 #include "host.h"
 #include "namespaces.h"
 #include "privileges.h"
+#include "probe_session.h"
 #include "timer.h"
 
-/* Probe hooks the probes module provides: each returns 1 (works), 0 (refused) with a reason. */
-int sb_doctor_bpf(void (*line)(const char *what, int ok, const char *detail));
+/* The counters module's section of the report (counters.c). */
 int sb_doctor_counters(void (*line)(const char *what, int ok, const char *detail));
 
 static int degraded;
