@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # scripts/ci-regress end to end with real `spawnbench run`s: baseline bootstrap, a pass, and a regression
-# made certain by dividing a stored baseline's samples by 8.
+# made certain by dividing a stored baseline's samples by 100 (runs of the same code on a busy VM differ by up
+# to 4x: a smaller factor makes the verdict depend on the machine's mood).
 . "$(dirname "$0")/lib.sh"
 CI="$SRC/../../scripts/ci-regress"
 export SPAWNBENCH="$SB"
@@ -20,10 +21,10 @@ expect_in "$TMP/out2/summary.md" "## spawnbench compare"
 jq_eq "$TMP/out2/compare.json" '.base.files | length' '3'
 jq_eq "$TMP/out2/compare.json" '.rows | length' '1'
 
-# A baseline eight times as fast: the new runs are a regression, exit 1, and GITHUB_STEP_SUMMARY gets the table.
+# A baseline a hundred times as fast: the new runs are a regression, exit 1, and GITHUB_STEP_SUMMARY gets the table.
 mkdir -p "$TMP/fast"
 for f in "$TMP"/base/*.json; do
-	jq '.cases[].samples |= with_entries(if .key == "child_pid" then . else .value |= map(. / 8 | floor) end)' \
+	jq '.cases[].samples |= with_entries(if .key == "child_pid" then . else .value |= map(. / 100 | floor) end)' \
 		"$f" >"$TMP/fast/$(basename "$f")"
 done
 GITHUB_STEP_SUMMARY="$TMP/step.md" expect_rc 1 "$CI" --baseline "$TMP/fast" --out "$TMP/out3" --runs 3 \
