@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * One figure = one gnuplot script in the output directory that draws its PNG, then replots the same
+ * picture to SVG and PDF. The script only names files beside it, so an author can edit and rerun it.
+ */
+#ifndef SB_GNUPLOT_SCRIPT_H
+#define SB_GNUPLOT_SCRIPT_H
+#include <stdio.h>
+
+#include "report.h"
+
+/*
+ * Open NAME.gp and write the style and the PNG terminal. w and h are the screen size in pixels; the
+ * paper style keeps their ratio at one column's width. Returns the stream for the figure's body.
+ */
+FILE *sb_gp_begin(struct sb_report *r, const char *name, int w, int h);
+/* Write the SVG and PDF replots, close the script and run gnuplot on it. 0 or -1 (r->err says why). */
+int sb_gp_end(struct sb_report *r, FILE *f, const char *name);
+/* Wait for every gnuplot still running. 0, or -1 with the first failure (and gnuplot's message) in r->err. */
+int sb_gp_wait_all(struct sb_report *r);
+/* The fill style of bar series i: colour on screen, hatching on paper so it survives grey printing. */
+const char *sb_gp_fill(const struct sb_report *r, int i, char *buf, size_t len);
+/* Number of distinct line styles the preamble defines. */
+#define SB_GP_STYLES 8
+
+#endif

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * spawnbench report: the in-memory view every figure, table and page is drawn from. The results
+ * documents stay the source of truth; a case here only caches the axes figures group by.
+ */
+#ifndef SB_REPORT_H
+#define SB_REPORT_H
+#include <jansson.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define SB_REPORT_MAX_FILES 64
+#define SB_REPORT_MAX_FIGS 64
+#define SB_REPORT_MAX_OMIT 32
+
+struct sb_rrun {
+	json_t *doc;
+	const char *path;
+	char name[96];   /* file name without directory and .json: tells runs apart in legends */
+	char when[32];   /* "created" of the file: orders runs for the trend figure */
+	char commit[48]; /* tool.git_commit */
+};
+
+struct sb_rcase {
+	json_t *j;
+	int run;
+	const char *label, *method, *preset, *exec, *mem_kind, *thp, *ns_path;
+	double mem_bytes, rss_bytes, stack_bytes;
+	int vmas, stack_touch, concurrency, ok;
+	char ns[96];     /* "net+pid", or "" for none */
+	char flags[160]; /* clone flags without the namespace ones */
+};
+
+/* Axes an identity leaves out, so cases that differ only there fall into one group. */
+enum sb_axis {
+	SB_AX_MEM = 1,
+	SB_AX_STACK = 2,
+	SB_AX_NS = 4,
+	SB_AX_CONC = 8,
+};
+
+struct sb_fig {
+	char name[48];      /* file stem in the output directory, e.g. fig1-memory */
+	char title[160];
+	char caption[1024]; /* what was measured, in words */
+	int run;            /* run the data came from, -1 when several */
+};
+
+struct sb_omit {
+	char what[64];
+	char why[256];
+};
+
+struct sb_report {
+	struct sb_rrun runs[SB_REPORT_MAX_FILES];
+	size_t nruns;
+	struct sb_rcase *cases;
+	size_t ncases;
+	const char *metric;  /* the latency metric drawn, e.g. total_ns */
+	int paper;           /* --style paper */
+	int quiet;
+	const char *gnuplot; /* program to run */
+	const char *dir;     /* the temporary output directory everything is written into */
+	struct sb_fig figs[SB_REPORT_MAX_FIGS];
+	size_t nfigs;
+	struct sb_omit omit[SB_REPORT_MAX_OMIT];
+	size_t nomit;
+	char err[1024];      /* the first failure, for the caller to print */
+};
+
+/* report_model.c */
+int sb_report_build(struct sb_report *r, char *err, size_t errlen);
+void sb_report_free(struct sb_report *r);
+void sb_case_ident(const struct sb_rcase *c, unsigned skip, char *buf, size_t len);
+/* The case label with the tokens of the skipped axes removed: the name of a line in a sweep. */
+void sb_case_group_label(const struct sb_rcase *c, unsigned skip, char *buf, size_t len);
+/* Raw samples of a metric as doubles (malloc'd, caller frees), sorted when asked; NULL when absent. */
+double *sb_case_samples(const struct sb_rcase *c, const char *metric, size_t *n, int sorted);
+const char *sb_metric_words(const char *metric);
+/* Figures that draw one run at a time add this to their name/title when several runs are given. */
+void sb_fig_name(const struct sb_report *r, struct sb_fig *f, const char *stem, int run);
+
+/* report_fmt.c */
+struct sb_unit {
+	const char *name; /* "ns", "µs", "ms", "s" */
+	double div;
+};
+struct sb_unit sb_pick_unit(double max_ns);
+void sb_fmt_bytes(double b, char *buf, size_t len);
+/* Escapes for the formats written: gnuplot strings (enhanced text), Markdown cells, HTML, LaTeX, CSV. */
+void sb_gp_str(FILE *f, const char *s);
+void sb_md_str(FILE *f, const char *s);
+void sb_html_str(FILE *f, const char *s);
+void sb_tex_str(FILE *f, const char *s);
+void sb_csv_str(FILE *f, const char *s);
+FILE *sb_report_open(struct sb_report *r, const char *name);
+int sb_report_close(struct sb_report *r, FILE *f, const char *name);
+void sb_report_omit(struct sb_report *r, const char *what, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+struct sb_fig *sb_report_add_fig(struct sb_report *r);
+
+/* Figures (fig_*.c): each returns 0 when drawn or left out (with a reason), -1 on failure. */
+int sb_fig_memory(struct sb_report *r);
+int sb_fig_methods(struct sb_report *r);
+int sb_fig_namespaces(struct sb_report *r);
+int sb_fig_stages(struct sb_report *r);
+int sb_fig_ecdf(struct sb_report *r);
+int sb_fig_stack(struct sb_report *r);
+int sb_fig_concurrency(struct sb_report *r);
+int sb_fig_runs(struct sb_report *r);
+
+/* Tables and pages. */
+int sb_table_csv(struct sb_report *r);
+int sb_table_latex(struct sb_report *r);
+int sb_report_markdown(struct sb_report *r);
+int sb_report_html(struct sb_report *r);
+
+#endif
