@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Figure 4: where copy_process spends its time, from probe data: one stacked bar per case, one segment
+ * per stage (share times the median copy_process duration, as the probe wrote it). The phases of the
+ * spawn get their own bar figure beside it.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fig_hbar.h"
+#include "gnuplot_script.h"
+#include "results_read.h"
+
+/* Stages drawn by name; the rest are summed into "other" so the legend stays short. */
+#define MAX_STAGES 7
+#define MAX_PHASE_CASES 6
+
+struct stage_tot {
+	const char *name;
+	double est;
+};
+
+static json_t *stages_of(const struct sb_rcase *c)
+{
+	json_t *s = json_object_get(json_object_get(c->j, "probe"), "stages");
+	return c->ok && json_array_size(s) ? s : NULL;
+}
+
+static int by_est_desc(const void *a, const void *b)
+{
+	const struct stage_tot *x = a, *y = b;
+	return (x->est < y->est) - (x->est > y->est);
+}
+
+static double stage_est(const json_t *s, const char *name)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(s, i, v) {
+		if (!strcmp(sb_json_str(v, "name", ""), name))
+			return sb_json_num(v, "est_ns", 0);
+	}
+	return 0;
+}
+
+static int draw_stages(struct sb_report *r, const size_t *idx, size_t n)
+{
+	struct stage_tot tot[64];
+	size_t nt = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t i;
+		json_t *v;
+		json_array_foreach(stages_of(&r->cases[idx[k]]), i, v) {
+			const char *name = sb_json_str(v, "name", "?");
+			size_t t;
+			for (t = 0; t < nt && strcmp(tot[t].name, name); t++)
+				;
+			if (t == nt && nt < 64)
+				tot[nt++] = (struct stage_tot){ name, 0 };
+			if (t < nt)
+				tot[t].est += sb_json_num(v, "est_ns", 0);
+		}
+	}
+	qsort(tot, nt, sizeof(*tot), by_est_desc);
+	size_t shown = nt > MAX_STAGES ? MAX_STAGES : nt;
+	int other = nt > shown;
+
+	struct sb_fig *fig = sb_report_add_fig(r);
+	if (!fig)
+		return -1;
+	sb_fig_name(r, fig, "fig4-stages", -1);
+	double max = 0;
+	for (size_t k = 0; k < n; k++) {
+		double sum = 0;
+		for (size_t t = 0; t < nt; t++)
+			sum += stage_est(stages_of(&r->cases[idx[k]]), tot[t].name);
+		max = fmax(max, sum);
+	}
+	struct sb_unit u = sb_pick_unit(max);
+	char dat[64], fill[128];
+	snprintf(dat, sizeof(dat), "%s.dat", fig->name);
+	FILE *d = sb_report_open(r, dat);
+	if (!d)
+		return -1;
+	fprintf(d, "# %s: row, then start end (%s) of each stage segment:", fig->name, u.name);
+	for (size_t t = 0; t < shown; t++)
+		fprintf(d, " %s", tot[t].name);
+	fprintf(d, "%s, then \"case\" \"backend\"\n", other ? " remaining" : "");
+	for (size_t k = 0; k < n; k++) {
+		const struct sb_rcase *c = &r->cases[idx[k]];
+		json_t *s = stages_of(c);
+		double at = 0, rest = 0;
+		fprintf(d, "%zu", k);
+		for (size_t t = 0; t < nt; t++) {
+			double e = stage_est(s, tot[t].name) / u.div;
+			if (t < shown) {
+				fprintf(d, " %.4f %.4f", at, at + e);
+				at += e;
+			} else {
+				rest += e;
+			}
+		}
+		if (other)
+			fprintf(d, " %.4f %.4f", at, at + rest);
+		char label[200];
+		if (r->nruns > 1)
+			snprintf(label, sizeof(label), "%s (%s)", c->label, r->runs[c->run].name);
+		else
+			snprintf(label, sizeof(label), "%s", c->label);
+		fprintf(d, " \"%s\" \"%s\"\n", label, sb_json_str(json_object_get(c->j, "probe"), "backend", "?"));
+	}
+	if (sb_report_close(r, d, dat))
+		return -1;
+	int h = 160 + 34 * (int)n;
+	FILE *f = sb_gp_begin(r, fig->name, 1000, h < 320 ? 320 : h);
+	if (!f)
+		return -1;
+	size_t segs = shown + (size_t)other;
+	fprintf(f, "set title 'copy_process stages'\nset xlabel 'estimated time in copy_process (%s)'\n"
+		   "set yrange [%zu.6:-0.6]\nset ytics scale 0\nset grid noytics xtics\nset xrange [0:*]\n"
+		   "set key outside right top vertical\nplot \\\n", u.name, n ? n - 1 : 0);
+	for (size_t t = 0; t < segs; t++) {
+		size_t col = 2 + 2 * t;
+		char ytic[32] = "";
+		if (t == 0)
+			snprintf(ytic, sizeof(ytic), ":ytic(%zu)", 2 + 2 * segs);
+		fprintf(f, "  '%s' using %zu:1:%zu:%zu:($1-0.38):($1+0.38)%s with boxxyerror %s title ", dat, col, col,
+			col + 1, ytic, sb_gp_fill(r, (int)t, fill, sizeof(fill)));
+		sb_gp_str(f, t < shown ? tot[t].name : "remaining stages");
+		fprintf(f, "%s\n", t + 1 < segs ? ", \\" : "");
+	}
+	if (sb_gp_end(r, f, fig->name))
+		return -1;
+	snprintf(fig->title, sizeof(fig->title), "copy_process stage breakdown");
+	snprintf(fig->caption, sizeof(fig->caption),
+		 "Time inside copy_process split into its stages for each case the probes profiled: each "
+		 "segment is the stage's share of copy_process times the median copy_process duration (est_ns). "
+		 "With the tracepoint backend the share is the fraction of kernel-stack samples that fell in "
+		 "the stage; its 95%% Wilson interval and the sample counts are in the report's stage table. "
+		 "The %zu largest stages are named%s.", shown, other ? ", the rest summed as remaining stages" : "");
+	return 0;
+}
+
+/* The phases of each profiled spawn (syscall entry to copy_process done, wake-up, ...), median and CI. */
+static int draw_phases(struct sb_report *r, const size_t *idx, size_t n)
+{
+	size_t cap = 0, m = 0;
+	/* A colour per case: past the palette's size the legend could no longer tell cases apart. */
+	if (n > MAX_PHASE_CASES)
+		n = MAX_PHASE_CASES;
+	for (size_t k = 0; k < n; k++)
+		cap += json_object_size(json_object_get(json_object_get(r->cases[idx[k]].j, "probe"), "phases"));
+	if (!cap)
+		return 0;
+	struct sb_hbar *b = calloc(cap, sizeof(*b));
+	const char **series = calloc(n, sizeof(*series));
+	int rc = -1;
+	if (!b || !series) {
+		snprintf(r->err, sizeof(r->err), "out of memory");
+		goto out;
+	}
+	/* Rows grouped by phase, one colour per case, so a phase reads across cases. */
+	const char *name;
+	json_t *st;
+	for (size_t k = 0; k < n; k++)
+		series[k] = r->cases[idx[k]].label;
+	json_object_foreach(json_object_get(json_object_get(r->cases[idx[0]].j, "probe"), "phases"), name, st) {
+		size_t first = m;
+		for (size_t k = 0; k < n; k++) {
+			json_t *ph = json_object_get(json_object_get(json_object_get(r->cases[idx[k]].j, "probe"), "phases"), name);
+			if (!isfinite(sb_json_num(ph, "median", NAN)))
+				continue;
+			size_t l = strlen(name);
+			/* The phase's name once, on its first row: the colours tell the cases apart. */
+			if (m == first)
+				snprintf(b[m].label, sizeof(b[m].label), "%.*s", (int)(l > 3 && !strcmp(name + l - 3, "_ns") ? l - 3 : l),
+				 name);
+			b[m].med = sb_json_num(ph, "median", NAN);
+			b[m].lo = sb_json_num(ph, "ci95_low", b[m].med);
+			b[m].hi = sb_json_num(ph, "ci95_high", b[m].med);
+			b[m].series = (int)k;
+			m++;
+		}
+	}
+	struct sb_fig *fig = sb_report_add_fig(r);
+	if (!fig)
+		goto out;
+	sb_fig_name(r, fig, "fig4-phases", -1);
+	snprintf(fig->title, sizeof(fig->title), "Phases of the spawn");
+	snprintf(fig->caption, sizeof(fig->caption),
+		 "Median duration of each phase of a spawn the probes followed (one colour per case), with the "
+		 "distribution-free 95%% confidence interval of the median as whiskers. Phases nest (syscall "
+		 "contains syscall_to_copy_done, call_to_return spans the whole call), so bars do not add up.%s",
+		 n == MAX_PHASE_CASES ? " At most six cases are drawn; the stage table lists all." : "");
+	rc = sb_hbar_draw(r, fig, b, m, "median duration", "phases of the spawn", series, (int)n, 1);
+out:
+	free(b);
+	free(series);
+	return rc;
+}
+
+int sb_fig_stages(struct sb_report *r)
+{
+	size_t n = 0, *idx = malloc((r->ncases + 1) * sizeof(*idx));
+	if (!idx) {
+		snprintf(r->err, sizeof(r->err), "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < r->ncases; i++)
+		if (stages_of(&r->cases[i]) || json_object_size(json_object_get(json_object_get(r->cases[i].j, "probe"), "phases")))
+			idx[n++] = i;
+	int rc = 0;
+	if (!n) {
+		sb_report_omit(r, "Figure 4 (stage breakdown)",
+			       "no case carries probe data (run with --probe stages, as root)");
+	} else {
+		size_t ns = 0, *sidx = malloc(n * sizeof(*sidx));
+		if (!sidx) {
+			free(idx);
+			snprintf(r->err, sizeof(r->err), "out of memory");
+			return -1;
+		}
+		for (size_t k = 0; k < n; k++)
+			if (stages_of(&r->cases[idx[k]]))
+				sidx[ns++] = idx[k];
+		if (ns)
+			rc = draw_stages(r, sidx, ns);
+		else
+			sb_report_omit(r, "Figure 4 (stage breakdown)", "the probes recorded phases only (--probe phases)");
+		free(sidx);
+		if (!rc)
+			rc = draw_phases(r, idx, n);
+	}
+	free(idx);
+	return rc;
+}

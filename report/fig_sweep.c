@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+/* Figures 6 and 7 differ only in the axis they sweep; this draws either. */
+#include <math.h>
+#include <string.h>
+
+#include "fig_sweep.h"
+#include "gnuplot_script.h"
+#include "results_read.h"
+
+static size_t distinct_x(const struct sb_report *r, const struct sb_sweep *s, const struct sb_group *g)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		size_t k;
+		for (k = 0; k < i && s->x(&r->cases[g->idx[k]]) != s->x(&r->cases[g->idx[i]]); k++)
+			;
+		n += k == i;
+	}
+	return n;
+}
+
+static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct sb_groups *gs,
+		const char *fig_title, const char *caption)
+{
+	const char *metric = s->stat ? s->stat : r->metric;
+	struct sb_fig *fig = sb_report_add_fig(r);
+	if (!fig)
+		return -1;
+	sb_fig_name(r, fig, s->stem, run);
+	double max = 0;
+	size_t lines = 0;
+	for (size_t i = 0; i < gs->n; i++) {
+		if (distinct_x(r, s, &gs->g[i]) < 2)
+			continue;
+		lines++;
+		for (size_t k = 0; k < gs->g[i].n; k++)
+			max = fmax(max, sb_case_stat(r->cases[gs->g[i].idx[k]].j, metric, "ci95_high"));
+	}
+	struct sb_unit u = s->duration ? sb_pick_unit(max) : (struct sb_unit){ "", 1 };
+	char dat[64];
+	snprintf(dat, sizeof(dat), "%s.dat", fig->name);
+	FILE *d = sb_report_open(r, dat);
+	if (!d)
+		return -1;
+	fprintf(d, "# %s: one block per line: x median ci95_low ci95_high (%s%s%s)\n", fig->name, metric,
+		u.name[0] ? " in " : "", u.name);
+	size_t block = 0;
+	for (size_t i = 0; i < gs->n; i++) {
+		struct sb_group *g = &gs->g[i];
+		if (distinct_x(r, s, g) < 2)
+			continue;
+		fprintf(d, "%s# \"%s\"\n", block++ ? "\n\n" : "", g->label);
+		sb_group_sort(r, g, s->x);
+		for (size_t k = 0; k < g->n; k++) {
+			const struct sb_rcase *c = &r->cases[g->idx[k]];
+			fprintf(d, "%g %.4f %.4f %.4f\n", s->x(c), sb_case_stat(c->j, metric, "median") / u.div,
+				sb_case_stat(c->j, metric, "ci95_low") / u.div,
+				sb_case_stat(c->j, metric, "ci95_high") / u.div);
+		}
+	}
+	if (sb_report_close(r, d, dat))
+		return -1;
+
+	FILE *f = sb_gp_begin(r, fig->name, 1000, 620);
+	if (!f)
+		return -1;
+	char yl[160], title[200];
+	snprintf(yl, sizeof(yl), "%s%s%s%s", s->ylabel, u.name[0] ? " (" : "", u.name, u.name[0] ? ")" : "");
+	snprintf(title, sizeof(title), "%s%s%s", s->title, r->nruns > 1 ? ": " : "", r->nruns > 1 ? r->runs[run].name : "");
+	fprintf(f, "set title ");
+	sb_gp_str(f, title);
+	fprintf(f, "\nset xlabel ");
+	sb_gp_str(f, s->xlabel);
+	fprintf(f, "\nset ylabel ");
+	sb_gp_str(f, yl);
+	fprintf(f, "\n");
+	if (s->logx)
+		fprintf(f, "set logscale x %d\nset offsets graph 0.03, graph 0.03, 0, 0\n", s->logx);
+	else
+		fprintf(f, "set offsets graph 0.03, graph 0.03, 0, 0\n");
+	fprintf(f, "set format x '%%g'\n%s\nset key outside right top\nplot \\\n",
+		s->logy ? "set logscale y\nset format y '%g'" : "set yrange [0:*]");
+	block = 0;
+	for (size_t i = 0; i < gs->n; i++) {
+		if (distinct_x(r, s, &gs->g[i]) < 2)
+			continue;
+		fprintf(f, "  '%s' index %zu using 1:2:3:4 with yerrorlines lt %d title ", dat, block,
+			(int)(block % SB_GP_STYLES) + 1);
+		sb_gp_str(f, gs->g[i].label);
+		fprintf(f, "%s\n", block + 1 < lines ? ", \\" : "");
+		block++;
+	}
+	snprintf(fig->title, sizeof(fig->title), "%s%s%s", fig_title, r->nruns > 1 ? ": " : "",
+		 r->nruns > 1 ? r->runs[run].name : "");
+	snprintf(fig->caption, sizeof(fig->caption), "%s", caption);
+	return sb_gp_end(r, f, fig->name);
+}
+
+int sb_sweep_draw(struct sb_report *r, const struct sb_sweep *s, const char *fig_title, const char *caption,
+		  int *drawn)
+{
+	for (size_t run = 0; run < r->nruns; run++) {
+		struct sb_groups gs;
+		if (sb_group_cases(r, (int)run, s->axis, s->keep, &gs)) {
+			snprintf(r->err, sizeof(r->err), "out of memory");
+			return -1;
+		}
+		size_t lines = 0;
+		for (size_t i = 0; i < gs.n; i++)
+			lines += distinct_x(r, s, &gs.g[i]) >= 2;
+		int rc = lines ? draw(r, s, (int)run, &gs, fig_title, caption) : 0;
+		*drawn += lines > 0;
+		sb_groups_free(&gs);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
