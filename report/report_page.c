@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+/* What the report says: runs (host, configuration, notes), figures, what was left out, summary tables. */
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "report_page.h"
+#include "results_read.h"
+
+static const char *say(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static const char *say(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, len, fmt, ap);
+	va_end(ap);
+	return buf;
+}
+
+static void host_items(FILE *f, const struct sb_page_ops *o, const struct sb_rrun *run)
+{
+	char b[1024], mem[32];
+	const json_t *d = run->doc, *h = json_object_get(d, "host"), *t = json_object_get(d, "tool");
+	const json_t *ck = json_object_get(h, "clock"), *pv = json_object_get(h, "privileges");
+	o->item(f, say(b, sizeof(b), "File: %s (written %s by %s %s, commit %s)", run->path,
+		       sb_json_str(d, "created", "?"), sb_json_str(t, "name", "spawnbench"),
+		       sb_json_str(t, "version", "?"), sb_json_str(t, "git_commit", "unknown")));
+	sb_fmt_bytes(sb_json_num(h, "mem_total_bytes", 0), mem, sizeof(mem));
+	o->item(f, say(b, sizeof(b), "Host: %s, Linux %s (%s), %s, %.0f CPUs, %s memory, %s", sb_json_str(h, "hostname", "?"),
+		       sb_json_str(h, "kernel", "?"), sb_json_str(h, "arch", "?"), sb_json_str(h, "cpu_model", "?"),
+		       sb_json_num(h, "cores", 0), mem,
+		       json_is_true(json_object_get(h, "virtualized")) ? "virtual machine" : "bare metal"));
+	o->item(f, say(b, sizeof(b), "THP enabled %s, defrag %s; glibc %s, libbpf %s, libpfm %s",
+		       sb_json_str(h, "thp_enabled", "?"), sb_json_str(h, "thp_defrag", "?"), sb_json_str(h, "glibc", "?"),
+		       sb_json_str(h, "libbpf", "?"), sb_json_str(h, "libpfm", "?")));
+	o->item(f, say(b, sizeof(b), "Clock: %s from clocksource %s, resolution %.0f ns, one clock_gettime costs %.0f ns "
+				     "(not subtracted)", sb_json_str(ck, "id", "?"), sb_json_str(ck, "source", "?"),
+		       sb_json_num(ck, "resolution_ns", NAN), sb_json_num(ck, "overhead_ns", NAN)));
+	o->item(f, say(b, sizeof(b), "Privileges: euid %.0f, CAP_SYS_ADMIN %s, user namespaces %s, writable cgroup v2 %s",
+		       sb_json_num(pv, "euid", -1), json_is_true(json_object_get(pv, "cap_sys_admin")) ? "yes" : "no",
+		       json_is_true(json_object_get(pv, "user_namespaces")) ? "yes" : "no",
+		       json_is_true(json_object_get(pv, "cgroup2")) ? "yes" : "no"));
+}
+
+static void config_items(FILE *f, const struct sb_page_ops *o, const struct sb_rrun *run)
+{
+	char b[1024], argv[600] = "";
+	const json_t *c = json_object_get(run->doc, "config"), *rn = json_object_get(run->doc, "run"), *v;
+	size_t i, off = 0;
+	json_array_foreach(json_object_get(c, "argv"), i, v) {
+		int n = snprintf(argv + off, sizeof(argv) - off, "%s%s", off ? " " : "", json_string_value(v) ? json_string_value(v) : "");
+		if (n < 0 || (size_t)n >= sizeof(argv) - off)
+			break;
+		off += (size_t)n;
+	}
+	o->item(f, say(b, sizeof(b), "Plan %s, command line: spawnbench %s", sb_json_str(c, "plan", "?"), argv));
+	o->item(f, say(b, sizeof(b), "Up to %.0f measured spawns per case (at least %.0f), %.0f warm-up spawns discarded, "
+				     "batches of %.0f interleaved across cases, target CI %.1f%% on %s, %.0f s limit per "
+				     "case, shuffle seed %.0f",
+		       sb_json_num(c, "iterations", NAN), sb_json_num(c, "min_iterations", NAN), sb_json_num(c, "warmup", NAN),
+		       sb_json_num(c, "batch", NAN), sb_json_num(c, "target_ci", 0) * 100, sb_json_str(c, "stop_metric", "?"),
+		       sb_json_num(c, "max_time_s", 0), sb_json_num(c, "seed", NAN)));
+	o->item(f, say(b, sizeof(b), "Run from %s to %s (%.1f s)%s", sb_json_str(rn, "started", "?"),
+		       sb_json_str(rn, "finished", "?"), sb_json_num(rn, "duration_s", NAN),
+		       json_is_true(json_object_get(rn, "interrupted")) ? ", INTERRUPTED: unfinished cases are marked skipped" : ""));
+}
+
+/* Notes of the run, then every case that did not run cleanly: a reader must see these. */
+static void notes(FILE *f, const struct sb_page_ops *o, const struct sb_report *r, size_t run)
+{
+	char b[1024];
+	size_t i, shown = 0;
+	json_t *v;
+	json_array_foreach(json_object_get(r->runs[run].doc, "notes"), i, v) {
+		if (!shown++)
+			o->list_begin(f);
+		o->item(f, say(b, sizeof(b), "Note: %s", json_string_value(v) ? json_string_value(v) : "?"));
+	}
+	for (i = 0; i < r->ncases; i++) {
+		const struct sb_rcase *c = &r->cases[i];
+		const json_t *probe = json_object_get(c->j, "probe");
+		if (c->run != (int)run)
+			continue;
+		b[0] = 0;
+		if (!c->ok)
+			say(b, sizeof(b), "%s: %s: %s%s%s", c->label, sb_json_str(c->j, "status", "?"),
+			    sb_json_str(c->j, "reason", "no reason given"), sb_json_str(c->j, "errno_name", "")[0] ? ", " : "",
+			    sb_json_str(c->j, "errno_name", ""));
+		else if (sb_json_num(c->j, "failed_spawns", 0) > 0)
+			say(b, sizeof(b), "%s: %.0f spawns failed (kept out of the samples)%s%s", c->label,
+			    sb_json_num(c->j, "failed_spawns", 0), sb_json_str(c->j, "errno_name", "")[0] ? ": " : "",
+			    sb_json_str(c->j, "errno_name", ""));
+		else if (probe && (sb_json_num(probe, "lost_events", 0) > 0 || sb_json_str(probe, "reason", NULL)))
+			say(b, sizeof(b), "%s: probe %s, %.0f events lost%s%s", c->label, sb_json_str(probe, "backend", "?"),
+			    sb_json_num(probe, "lost_events", 0), sb_json_str(probe, "reason", NULL) ? ": " : "",
+			    sb_json_str(probe, "reason", ""));
+		if (!b[0]) {
+			/* Counters that could not be counted are degraded data too. */
+			size_t k;
+			json_t *e;
+			json_array_foreach(json_object_get(json_object_get(c->j, "counters"), "events"), k, e) {
+				if (strcmp(sb_json_str(e, "status", "ok"), "ok")) {
+					say(b, sizeof(b), "%s: counter %s %s: %s", c->label, sb_json_str(e, "name", "?"),
+					    sb_json_str(e, "status", "?"), sb_json_str(e, "reason", ""));
+					break;
+				}
+			}
+		}
+		if (!b[0])
+			continue;
+		if (!shown++)
+			o->list_begin(f);
+		o->item(f, b);
+	}
+	if (shown)
+		o->list_end(f);
+	else
+		o->para(f, "No notes: every case ran with all its spawns succeeding.");
+}
+
+static void summary_table(FILE *f, const struct sb_page_ops *o, const struct sb_report *r, size_t run)
+{
+	double max = 0;
+	for (size_t i = 0; i < r->ncases; i++)
+		if (r->cases[i].run == (int)run && r->cases[i].ok && isfinite(sb_case_stat(r->cases[i].j, r->metric, "median")))
+			max = fmax(max, sb_case_stat(r->cases[i].j, r->metric, "median"));
+	struct sb_unit u = sb_pick_unit(max);
+	char h1[64], h2[64];
+	snprintf(h1, sizeof(h1), "median %.*s (%s)", (int)strcspn(r->metric, "_"), r->metric, u.name);
+	snprintf(h2, sizeof(h2), "95%% CI (%s)", u.name);
+	const char *head[] = { "case", h1, h2, "n", "p99", "status" };
+	o->table_begin(f, head, 6);
+	for (size_t i = 0; i < r->ncases; i++) {
+		const struct sb_rcase *c = &r->cases[i];
+		char med[32] = "", ci[64] = "", n[16] = "", p99[32] = "";
+		if (c->run != (int)run)
+			continue;
+		double m = sb_case_stat(c->j, r->metric, "median");
+		if (isfinite(m)) {
+			int prec = u.div == 1 ? 0 : 1;
+			snprintf(med, sizeof(med), "%.*f", prec, m / u.div);
+			snprintf(ci, sizeof(ci), "%.*f to %.*f", prec, sb_case_stat(c->j, r->metric, "ci95_low") / u.div, prec,
+				 sb_case_stat(c->j, r->metric, "ci95_high") / u.div);
+			snprintf(n, sizeof(n), "%.0f", sb_case_stat(c->j, r->metric, "n"));
+			snprintf(p99, sizeof(p99), "%.*f", prec, sb_case_stat(c->j, r->metric, "p99") / u.div);
+		}
+		const char *cells[] = { c->label, med, ci, n, p99, sb_json_str(c->j, "status", "?") };
+		o->table_row(f, cells, 6);
+	}
+	o->table_end(f);
+}
+
+int sb_page_write(struct sb_report *r, FILE *f, const struct sb_page_ops *o)
+{
+	char b[1024];
+	o->heading(f, 1, "spawnbench report");
+	o->para(f, say(b, sizeof(b), "%zu results file%s, %zu cases. Latency figures and tables show the %s metric: "
+					 "%s. All intervals are the distribution-free 95%% confidence interval of the "
+					 "median (order statistics, exact binomial).",
+		       r->nruns, r->nruns == 1 ? "" : "s", r->ncases, r->metric, sb_metric_words(r->metric)));
+	o->heading(f, 2, "Runs");
+	for (size_t run = 0; run < r->nruns; run++) {
+		o->heading(f, 3, say(b, sizeof(b), "Run %zu: %s", run + 1, r->runs[run].name));
+		o->list_begin(f);
+		host_items(f, o, &r->runs[run]);
+		config_items(f, o, &r->runs[run]);
+		o->list_end(f);
+		notes(f, o, r, run);
+	}
+	o->heading(f, 2, "Figures");
+	if (!r->nfigs)
+		o->para(f, "No figure could be drawn from these results; see below for why.");
+	for (size_t i = 0; i < r->nfigs; i++) {
+		o->heading(f, 3, say(b, sizeof(b), "Figure %zu. %s", i + 1, r->figs[i].title));
+		if (o->figure(r, f, &r->figs[i], (int)i + 1))
+			return -1;
+	}
+	if (r->nomit) {
+		o->heading(f, 2, "Figures left out");
+		o->list_begin(f);
+		for (size_t i = 0; i < r->nomit; i++)
+			o->item(f, say(b, sizeof(b), "%s: %s.", r->omit[i].what, r->omit[i].why));
+		o->list_end(f);
+	}
+	o->heading(f, 2, "Summary");
+	for (size_t run = 0; run < r->nruns; run++) {
+		if (r->nruns > 1)
+			o->heading(f, 3, say(b, sizeof(b), "Run %zu: %s", run + 1, r->runs[run].name));
+		summary_table(f, o, r, run);
+	}
+	o->para(f, "The same numbers for every metric and statistic are in summary.csv; summary.tex holds them as "
+		   "LaTeX booktabs tables; stages.csv (when probes ran) lists every copy_process stage with its "
+		   "share, interval and sample count.");
+	return 0;
+}
