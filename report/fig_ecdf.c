@@ -62,6 +62,7 @@ static int draw(struct sb_report *r, int run, const size_t *idx, size_t m, size_
 	FILE *d = sb_report_open(r, dat);
 	if (!d)
 		return -1;
+	double lo = INFINITY, hi = 0;
 	fprintf(d, "# %s: one block per case: %s in %s, cumulative fraction of spawns\n", fig->name, r->metric, u.name);
 	for (size_t k = 0; k < m; k++) {
 		size_t n;
@@ -75,6 +76,8 @@ static int draw(struct sb_report *r, int run, const size_t *idx, size_t m, size_
 		/* A step function: each sample raises the fraction from (i)/n to (i+1)/n. */
 		for (size_t i = 0; i < n; i++)
 			fprintf(d, "%.4f %.5f\n", fmax(v[i], 1) / u.div, (double)(i + 1) / (double)n);
+		lo = fmin(lo, fmax(v[0], 1));
+		hi = fmax(hi, v[n - 1]);
 		free(v);
 	}
 	if (sb_report_close(r, d, dat))
@@ -86,12 +89,13 @@ static int draw(struct sb_report *r, int run, const size_t *idx, size_t m, size_
 	snprintf(title, sizeof(title), "latency distributions%s%s", r->nruns > 1 ? ": " : "",
 		 r->nruns > 1 ? r->runs[run].name : "");
 	snprintf(xl, sizeof(xl), "%.*s latency (%s, log scale)", (int)strcspn(r->metric, "_"), r->metric, u.name);
-	fprintf(f, "set title ");
-	sb_gp_str(f, title);
-	fprintf(f, "\nset xlabel ");
+	sb_gp_title(r, f, title);
+	fprintf(f, "set xlabel ");
 	sb_gp_str(f, xl);
 	fprintf(f, "\nset ylabel 'fraction of spawns'\nset logscale x\nset format x '%%g'\nset yrange [0:1.02]\n"
-		   "set ytics 0.1\nset key outside right top\nplot \\\n");
+		   "set ytics 0.1\n%s\n", sb_gp_key_outside(r));
+	/* Explicit range: log autoscaling pads to whole decades. */
+	fprintf(f, "set xrange [%g:%g]\nplot \\\n", lo / u.div / 1.3, hi / u.div * 1.3);
 	for (size_t k = 0; k < m; k++) {
 		fprintf(f, "  '%s' index %zu using 1:2 with steps lt %zu title ", dat, k, k % SB_GP_STYLES + 1);
 		sb_gp_str(f, r->cases[idx[k]].label);

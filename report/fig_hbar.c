@@ -44,14 +44,13 @@ int sb_hbar_draw(struct sb_report *r, struct sb_fig *fig, const struct sb_hbar *
 	FILE *f = sb_gp_begin(r, fig->name, 1000, h < 300 ? 300 : h);
 	if (!f)
 		return -1;
-	fprintf(f, "set title ");
-	sb_gp_str(f, title);
-	fprintf(f, "\nset xlabel ");
+	sb_gp_title(r, f, title);
+	fprintf(f, "set xlabel ");
 	char xl[200];
 	snprintf(xl, sizeof(xl), "%s (%s)", xlabel, u.name);
 	sb_gp_str(f, xl);
 	fprintf(f, "\nset yrange [%zu.6:-0.6]\nset ytics scale 0\nunset mytics\nset grid noytics xtics\n"
-		   "set key outside right top vertical\nset offsets 0, graph 0.08, 0, 0\n", n ? n - 1 : 0);
+		   "set key outside top center horizontal\nset offsets 0, graph 0.08, 0, 0\n", n ? n - 1 : 0);
 	/* On a log axis a bar cannot start at 0: it starts at the axis' left end. */
 	double base = 0;
 	if (logx && isfinite(lmin)) {
@@ -74,8 +73,8 @@ int sb_hbar_draw(struct sb_report *r, struct sb_fig *fig, const struct sb_hbar *
 		}
 		fprintf(f, ", \\\n");
 	}
-	fprintf(f, "  '%s' using 2:1:3:4:ytic(6) with xerrorbars lc rgb 'black' pt -1 lw 1 notitle, \\\n", dat);
-	fprintf(f, "  '%s' using (column(4)):1:(stringcolumn(7)) with labels left offset 0.6,0 tc rgb '#b00000' notitle\n",
+	fprintf(f, "  '%s' using 2:1:3:4:ytic(6) with xerrorbars lt 1 dt 1 lc rgb 'black' pt -1 lw 1 notitle, \\\n", dat);
+	fprintf(f, "  '%s' using (column(4)):1:(stringcolumn(7)) with labels left offset 0.6,0 tc rgb '#a00000' notitle\n",
 		dat);
 	return sb_gp_end(r, f, fig->name);
 }

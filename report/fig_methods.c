@@ -67,7 +67,8 @@ static int draw_run(struct sb_report *r, int run, int *drawn)
 		qsort(b, n, sizeof(*b), by_median);
 		sb_fig_name(r, fig, "fig2-methods", run);
 		sb_fmt_bytes(mem, size, sizeof(size));
-		snprintf(title, sizeof(title), "spawn methods, parent memory %s%s%s", mem ? size : "none added",
+		snprintf(title, sizeof(title), "spawn methods, %s%s%s%s", mem ? size : "no added parent memory",
+			 mem ? " of parent memory" : "",
 			 r->nruns > 1 ? ": " : "", r->nruns > 1 ? r->runs[run].name : "");
 		static const char *const series[] = { "no exec (child exits)", "with exec" };
 		char xl[64];

@@ -117,9 +117,10 @@ static int draw_stages(struct sb_report *r, const size_t *idx, size_t n)
 	if (!f)
 		return -1;
 	size_t segs = shown + (size_t)other;
-	fprintf(f, "set title 'copy_process stages'\nset xlabel 'estimated time in copy_process (%s)'\n"
+	sb_gp_title(r, f, "copy_process stages");
+	fprintf(f, "set xlabel 'estimated time in copy_process (%s)'\n"
 		   "set yrange [%zu.6:-0.6]\nset ytics scale 0\nset grid noytics xtics\nset xrange [0:*]\n"
-		   "set key outside right top vertical\nplot \\\n", u.name, n ? n - 1 : 0);
+		   "%s\nplot \\\n", u.name, n ? n - 1 : 0, sb_gp_key_outside(r));
 	for (size_t t = 0; t < segs; t++) {
 		size_t col = 2 + 2 * t;
 		char ytic[32] = "";

@@ -67,9 +67,8 @@ static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct s
 	char yl[160], title[200];
 	snprintf(yl, sizeof(yl), "%s%s%s%s", s->ylabel, u.name[0] ? " (" : "", u.name, u.name[0] ? ")" : "");
 	snprintf(title, sizeof(title), "%s%s%s", s->title, r->nruns > 1 ? ": " : "", r->nruns > 1 ? r->runs[run].name : "");
-	fprintf(f, "set title ");
-	sb_gp_str(f, title);
-	fprintf(f, "\nset xlabel ");
+	sb_gp_title(r, f, title);
+	fprintf(f, "set xlabel ");
 	sb_gp_str(f, s->xlabel);
 	fprintf(f, "\nset ylabel ");
 	sb_gp_str(f, yl);
@@ -78,8 +77,8 @@ static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct s
 		fprintf(f, "set logscale x %d\nset offsets graph 0.03, graph 0.03, 0, 0\n", s->logx);
 	else
 		fprintf(f, "set offsets graph 0.03, graph 0.03, 0, 0\n");
-	fprintf(f, "set format x '%%g'\n%s\nset key outside right top\nplot \\\n",
-		s->logy ? "set logscale y\nset format y '%g'" : "set yrange [0:*]");
+	fprintf(f, "set format x '%%g'\n%s\n%s\nplot \\\n",
+		s->logy ? "set logscale y\nset format y '%g'" : "set yrange [0:*]", sb_gp_key_outside(r));
 	block = 0;
 	for (size_t i = 0; i < gs->n; i++) {
 		if (distinct_x(r, s, &gs->g[i]) < 2)

@@ -30,7 +30,7 @@ static void preamble(const struct sb_report *r, FILE *f)
 	fprintf(f, "set encoding utf8\n");
 	for (int i = 0; i < SB_GP_STYLES; i++) {
 		if (r->paper)
-			fprintf(f, "set linetype %d lc rgb '%s' lw 1.5 dt %d pt %d ps 0.6\n", i + 1, paper_colors[i],
+			fprintf(f, "set linetype %d lc rgb '%s' lw 1.2 dt %d pt %d ps 0.45\n", i + 1, paper_colors[i],
 				i + 1, paper_points[i]);
 		else
 			fprintf(f, "set linetype %d lc rgb '%s' lw 2 dt 1 pt 7 ps 0.7\n", i + 1, screen_colors[i]);
@@ -90,9 +90,23 @@ const char *sb_gp_fill(const struct sb_report *r, int i, char *buf, size_t len)
 	if (r->paper) {
 		/* Patterns 0..7 of the cairo terminals, skipping the empty one, then solid. */
 		static const int pat[SB_GP_STYLES] = { 1, 2, 4, 5, 6, 7, 3, 8 };
-		snprintf(buf, len, "fs pattern %d border lc rgb 'black' lc rgb '%s'", pat[k], paper_colors[k]);
+		snprintf(buf, len, "fs pattern %d border lt -1 lc rgb '%s'", pat[k], paper_colors[k]);
 	} else {
 		snprintf(buf, len, "fs solid 0.85 border lc rgb '#333333' lc rgb '%s'", screen_colors[k]);
 	}
 	return buf;
+}
+
+void sb_gp_title(const struct sb_report *r, FILE *f, const char *title)
+{
+	if (r->paper)
+		return;
+	fprintf(f, "set title ");
+	sb_gp_str(f, title);
+	fputc('\n', f);
+}
+
+const char *sb_gp_key_outside(const struct sb_report *r)
+{
+	return r->paper ? "set key outside top center horizontal" : "set key outside right top vertical";
 }

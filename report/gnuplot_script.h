@@ -20,6 +20,10 @@ int sb_gp_end(struct sb_report *r, FILE *f, const char *name);
 int sb_gp_wait_all(struct sb_report *r);
 /* The fill style of bar series i: colour on screen, hatching on paper so it survives grey printing. */
 const char *sb_gp_fill(const struct sb_report *r, int i, char *buf, size_t len);
+/* The figure's title on screen; none on paper, where the caption names the figure. */
+void sb_gp_title(const struct sb_report *r, FILE *f, const char *title);
+/* A legend beside the plot on screen; above it on paper, where a column has no width to spare. */
+const char *sb_gp_key_outside(const struct sb_report *r);
 /* Number of distinct line styles the preamble defines. */
 #define SB_GP_STYLES 8
 
