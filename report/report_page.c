@@ -151,6 +151,36 @@ static void summary_table(FILE *f, const struct sb_page_ops *o, const struct sb_
 	o->table_end(f);
 }
 
+/* Counter events per case (libpfm4): median and CI of each event that was counted. */
+static void counters_table(FILE *f, const struct sb_page_ops *o, const struct sb_report *r, size_t run)
+{
+	int any = 0;
+	for (size_t i = 0; i < r->ncases; i++) {
+		const struct sb_rcase *c = &r->cases[i];
+		size_t k;
+		json_t *e;
+		if (c->run != (int)run)
+			continue;
+		json_array_foreach(json_object_get(json_object_get(c->j, "counters"), "events"), k, e) {
+			const json_t *st = json_object_get(e, "stats");
+			char med[32], ci[64];
+			if (!json_object_size(st))
+				continue;
+			if (!any++) {
+				const char *head[] = { "case", "event", "scope", "median", "95% CI", "multiplexed" };
+				o->table_begin(f, head, 6);
+			}
+			snprintf(med, sizeof(med), "%.6g", sb_json_num(st, "median", NAN));
+			snprintf(ci, sizeof(ci), "%.6g to %.6g", sb_json_num(st, "ci95_low", NAN), sb_json_num(st, "ci95_high", NAN));
+			const char *cells[] = { c->label, sb_json_str(e, "name", "?"), sb_json_str(e, "scope", "?"), med, ci,
+						json_is_true(json_object_get(e, "multiplexed")) ? "yes (values as read)" : "no" };
+			o->table_row(f, cells, 6);
+		}
+	}
+	if (any)
+		o->table_end(f);
+}
+
 int sb_page_write(struct sb_report *r, FILE *f, const struct sb_page_ops *o)
 {
 	char b[1024];
@@ -188,6 +218,7 @@ int sb_page_write(struct sb_report *r, FILE *f, const struct sb_page_ops *o)
 		if (r->nruns > 1)
 			o->heading(f, 3, say(b, sizeof(b), "Run %zu: %s", run + 1, r->runs[run].name));
 		summary_table(f, o, r, run);
+		counters_table(f, o, r, run);
 	}
 	o->para(f, "The same numbers for every metric and statistic are in summary.csv; summary.tex holds them as "
 		   "LaTeX booktabs tables; stages.csv (when probes ran) lists every copy_process stage with its "

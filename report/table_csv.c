@@ -22,6 +22,24 @@ static void axes(FILE *f, const struct sb_report *r, const struct sb_rcase *c)
 		c->ns[0] ? c->ns : "none", c->concurrency);
 }
 
+static void stat_row(FILE *f, const struct sb_report *r, const struct sb_rcase *c, const char *metric,
+		     const json_t *st)
+{
+	axes(f, r, c);
+	fprintf(f, "%s,", sb_json_str(c->j, "status", "?"));
+	sb_csv_str(f, sb_json_str(c->j, "reason", ""));
+	fputc(',', f);
+	sb_csv_str(f, metric);
+	for (size_t k = 0; k < NFIELDS; k++) {
+		double v = sb_json_num(st, stat_fields[k], NAN);
+		if (isfinite(v))
+			fprintf(f, ",%.10g", v);
+		else
+			fputc(',', f);
+	}
+	fputc('\n', f);
+}
+
 static int summary(struct sb_report *r)
 {
 	FILE *f = sb_report_open(r, "summary.csv");
@@ -47,19 +65,17 @@ static int summary(struct sb_report *r)
 			fputc('\n', f);
 			continue;
 		}
-		json_object_foreach(stats, metric, st) {
-			axes(f, r, c);
-			fprintf(f, "%s,", sb_json_str(c->j, "status", "?"));
-			sb_csv_str(f, sb_json_str(c->j, "reason", ""));
-			fprintf(f, ",%s", metric);
-			for (size_t k = 0; k < NFIELDS; k++) {
-				double v = sb_json_num(st, stat_fields[k], NAN);
-				if (isfinite(v))
-					fprintf(f, ",%.10g", v);
-				else
-					fputc(',', f);
-			}
-			fputc('\n', f);
+		json_object_foreach(stats, metric, st)
+			stat_row(f, r, c, metric, st);
+		/* Counter events are metrics too, named counter:SCOPE:EVENT so they sort together. */
+		size_t k;
+		json_t *e;
+		json_array_foreach(json_object_get(json_object_get(c->j, "counters"), "events"), k, e) {
+			char name[160];
+			if (!json_object_size(json_object_get(e, "stats")))
+				continue;
+			snprintf(name, sizeof(name), "counter:%s:%s", sb_json_str(e, "scope", "?"), sb_json_str(e, "name", "?"));
+			stat_row(f, r, c, name, json_object_get(e, "stats"));
 		}
 	}
 	return sb_report_close(r, f, "summary.csv");

@@ -23,7 +23,11 @@ for path in inputs:
             if not any(r["run"] == run and r["key"] == c["key"] and r["status"] == c["status"] for r in rows):
                 print("missing row for", run, c["label"], c["status"])
                 bad += 1
-        for metric, st in stats.items():
+        metrics = list(stats.items())
+        for e in (c.get("counters") or {}).get("events", []):
+            if e.get("stats"):
+                metrics.append(("counter:%s:%s" % (e["scope"], e["name"]), e["stats"]))
+        for metric, st in metrics:
             want += 1
             r = by_key.get((run, c["key"], metric))
             if r is None:
