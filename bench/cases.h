@@ -68,6 +68,7 @@ struct sb_run_config {
 	char **argv;
 	uint32_t iterations, min_iterations, warmup, batch;
 	double target_ci, max_time_s;
+	double spawn_timeout_s;      /* a batch taking longer than this per spawn is abandoned */
 	int stop_metric;             /* enum sb_metric */
 	uint64_t seed;
 	int cpus[256];

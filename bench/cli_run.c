@@ -16,7 +16,7 @@
 enum opt_id {
 	O_METHOD, O_PRESET, O_FLAGS, O_EXIT_SIGNAL, O_EXEC, O_MEM, O_VMAS, O_THP, O_MEM_KIND, O_STACK,
 	O_STACK_TOUCH, O_NS, O_NS_PATH, O_CONCURRENCY,
-	O_PLAN, O_ITER, O_MIN_ITER, O_WARMUP, O_BATCH, O_TARGET_CI, O_MAX_TIME, O_STOP_METRIC, O_SEED, O_CPU,
+	O_PLAN, O_ITER, O_MIN_ITER, O_WARMUP, O_BATCH, O_TARGET_CI, O_MAX_TIME, O_STOP_METRIC, O_SEED, O_CPU, O_SPAWN_TIMEOUT,
 	O_OUT, O_CSV, O_QUIET, O_DRY_RUN, O_NO_TABLE, O_PROBE, O_PROBE_BACKEND, O_PROBE_HZ, O_COUNTERS, O_HELP,
 };
 
@@ -51,6 +51,7 @@ static const struct opt {
 	{ "max-time", 0, 1, SB_OPT_GLOBAL, O_MAX_TIME, "TIME", "stop measuring a case after TIME (e.g. 10s)" },
 	{ "stop-metric", 0, 1, SB_OPT_GLOBAL, O_STOP_METRIC, "M", "metric --target-ci watches: create, start, total (default), exec" },
 	{ "seed", 0, 1, SB_OPT_GLOBAL, O_SEED, "N", "seed of the case-order shuffle; default 1" },
+	{ "spawn-timeout", 0, 1, SB_OPT_GLOBAL, O_SPAWN_TIMEOUT, "TIME", "a spawn not reaped within TIME fails its case; default 10s" },
 	{ "cpu", 0, 1, SB_OPT_GLOBAL, O_CPU, "LIST", "pin spawners to these CPUs (round robin)" },
 	{ "output", 'o', 1, SB_OPT_GLOBAL, O_OUT, "FILE", "results JSON (default results/spawnbench-TIME.json)" },
 	{ "csv", 0, 1, SB_OPT_GLOBAL, O_CSV, "FILE", "also write one CSV row per case" },
@@ -97,6 +98,7 @@ void sb_run_config_defaults(struct sb_run_config *cfg)
 	cfg->batch = 10;
 	cfg->stop_metric = SB_MET_TOTAL;
 	cfg->seed = 1;
+	cfg->spawn_timeout_s = 10;
 	cfg->probe.backend = "auto";
 }
 
@@ -392,6 +394,14 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 	}
 	case O_CPU:
 		return parse_cpus(a, cfg, err, errlen);
+	case O_SPAWN_TIMEOUT:
+		if (sb_parse_seconds(a, &cfg->spawn_timeout_s, err, errlen))
+			return -1;
+		if (cfg->spawn_timeout_s < 0.001) {
+			snprintf(err, errlen, "'%s' is shorter than a millisecond", a);
+			return -1;
+		}
+		return 0;
 	case O_OUT:
 		cfg->out_path = a;
 		return 0;

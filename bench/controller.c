@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "methods_table.h"
 #include "parse.h"
 #include "privileges.h"
+#include "spawn_errors.h"
 #include "stats.h"
 #include "timer.h"
 
@@ -125,8 +127,15 @@ struct worker {
 	int fd;
 };
 
-static int start_worker(const char *path, const struct sb_case_wire *w, struct worker *out, struct sb_ready *ready,
-			char *msg, size_t len)
+/* Set-up time a worker may take: shaping memory (at a pessimistic 50 MiB/s) plus the warm-up spawns. */
+static int setup_timeout_ms(const struct sb_case_wire *w, double spawn_timeout_s)
+{
+	double s = 10 + (double)w->mem_bytes / (50.0 * 1024 * 1024) + spawn_timeout_s * (w->warmup + 1);
+	return s > 2e6 ? -1 : (int)(s * 1000);
+}
+
+static int start_worker(const char *path, const struct sb_case_wire *w, double spawn_timeout_s, struct worker *out,
+			struct sb_ready *ready, char *msg, size_t len)
 {
 	int sv[2];
 	out->pid = -1;
@@ -166,7 +175,17 @@ static int start_worker(const char *path, const struct sb_case_wire *w, struct w
 		return -err;
 	}
 	out->fd = sv[0];
-	if (sb_write_full(out->fd, w, sizeof(*w)) || sb_read_full(out->fd, ready, sizeof(*ready), 0)) {
+	struct pollfd pfd = { .fd = out->fd, .events = POLLIN };
+	int pr = sb_write_full(out->fd, w, sizeof(*w)) ? 1 : poll(&pfd, 1, setup_timeout_ms(w, spawn_timeout_s));
+	if (pr < 0 && errno == EINTR && sb_stop_signal)
+		return -EINTR;
+	if (pr == 0) {
+		kill(-out->pid, SIGKILL);
+		snprintf(msg, len, "the worker's set-up and warm-up did not finish in time: a child that does not exit? "
+			 "(--spawn-timeout)");
+		return -ETIMEDOUT;
+	}
+	if (sb_read_full(out->fd, ready, sizeof(*ready), 0)) {
 		int e = errno ? errno : EPIPE;
 		if (e == EINTR && sb_stop_signal)
 			return -EINTR;
@@ -303,10 +322,10 @@ static void finish_case(struct running *r, const char *stop_reason)
 		c->status = c->n_samples ? SB_ST_OK : SB_ST_ERROR;
 	if (c->status == SB_ST_ERROR && !c->reason[0])
 		snprintf(c->reason, sizeof(c->reason), "every spawn failed: %s",
-			 c->first_errno ? strerror(c->first_errno) : "unknown error");
+			 c->first_errno ? sb_spawn_error_text(c->first_errno) : "unknown error");
 	else if (c->status == SB_ST_OK && c->failed_spawns)
 		snprintf(c->reason, sizeof(c->reason), "%zu spawns failed (first: %s) and are not in the samples",
-			 c->failed_spawns, strerror(c->first_errno));
+			 c->failed_spawns, sb_spawn_error_text(c->first_errno));
 }
 
 /* One batch on every worker of the case at once. Returns 0, -1 on a worker failure, -2 when interrupted. */
@@ -336,6 +355,23 @@ static int run_batch(struct sb_run_config *cfg, struct running *r, struct sb_pro
 	int rc = 0;
 	for (int i = 0; i < r->n_workers && !rc; i++) {
 		struct sb_batch_hdr hdr;
+		/* A program that never exits would hold the run forever: wait for a batch only so long. */
+		struct pollfd pfd = { .fd = r->w[i].fd, .events = POLLIN };
+		double limit_s = cfg->spawn_timeout_s * want + 1;
+		int pr = poll(&pfd, 1, limit_s > 2e6 ? -1 : (int)(limit_s * 1000));
+		if (pr == 0) {
+			kill(-r->w[i].pid, SIGKILL);   /* the worker's process group: it and its children */
+			snprintf(c->reason, sizeof(c->reason), "a batch of %u spawns did not finish within %.0f s: a child "
+				 "that does not exit? (--spawn-timeout)", want, limit_s);
+			c->status = SB_ST_ERROR;
+			c->first_errno = c->first_errno ? c->first_errno : ETIMEDOUT;
+			rc = -1;
+			break;
+		}
+		if (pr < 0) {
+			rc = errno == EINTR && sb_stop_signal ? -2 : -1;
+			break;
+		}
 		if (sb_read_full(r->w[i].fd, &hdr, sizeof(hdr), 0) || hdr.count != want ||
 		    sb_read_full(r->w[i].fd, buf, want * sizeof(*buf), 0)) {
 			rc = errno == EINTR && sb_stop_signal ? -2 : -1;
@@ -406,7 +442,7 @@ static int start_case(struct sb_run_config *cfg, const char *worker_path, struct
 		w.cpu = cfg->n_cpus ? cfg->cpus[(*next_cpu)++ % (size_t)cfg->n_cpus] : -1;
 		struct sb_ready ready;
 		memset(&ready, 0, sizeof(ready));
-		int rc = start_worker(worker_path, &w, &r->w[i], &ready, c->reason, sizeof(c->reason));
+		int rc = start_worker(worker_path, &w, cfg->spawn_timeout_s, &r->w[i], &ready, c->reason, sizeof(c->reason));
 		r->n_workers++;
 		if (rc == -EINTR)
 			return -2;
@@ -489,10 +525,11 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 					break;
 				}
 				if (rc == -3 || rc == -1) {
-					if (rc == -1 && !c->reason[0])
-						snprintf(c->reason, sizeof(c->reason), "a worker failed mid-run");
-					if (rc == -1)
+					if (rc == -1) {
+						if (!c->reason[0])
+							snprintf(c->reason, sizeof(c->reason), "a worker failed mid-run");
 						c->status = SB_ST_ERROR;
+					}
 					finish_case(r, "error");
 					done++;
 					continue;

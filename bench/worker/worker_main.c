@@ -19,6 +19,7 @@
 
 #include "io.h"
 #include "shape.h"
+#include "spawn_errors.h"
 #include "spawner.h"
 
 static int (*const method_fn[SB_N_METHODS])(struct spawn_ctx *) = {
@@ -181,7 +182,7 @@ int main(int argc, char **argv)
 		if (scratch.err && i == 0) {
 			/* Nothing works for this case: tell the controller why instead of measuring failures. */
 			ready.err = scratch.err;
-			snprintf(ready.msg, sizeof(ready.msg), "the first spawn failed: %s", strerror(scratch.err));
+			snprintf(ready.msg, sizeof(ready.msg), "the first spawn failed: %s", sb_spawn_error_text(scratch.err));
 		}
 	}
 	sb_read_footprint(&ready);
