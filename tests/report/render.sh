@@ -9,7 +9,7 @@ OUT=$TMP/all
 
 # Every kind of figure appears at least once with these fixtures.
 for stem in fig1-memory fig2-methods fig3-namespaces fig4-stages fig4-phases fig5-ecdf fig6-stack \
-	fig7-throughput fig7-latency fig8-runs; do
+	fig7-throughput fig7-latency fig8-runs fig8-trend; do
 	ls "$OUT/$stem"*.gp >/dev/null 2>&1 || fail "no $stem figure"
 done
 n=0
@@ -53,6 +53,7 @@ expect_in "$TMP/conc/report.md" "## Figures left out"
 expect_in "$TMP/conc/report.md" "Figure 1 (latency vs parent memory)"
 expect_in "$TMP/conc/report.md" "Figure 4 (stage breakdown): no case carries probe data"
 expect_in "$TMP/conc/report.md" "Figure 8 (across results files): only one results file"
+expect_in "$TMP/conc/report.md" "Figure 8b (trend across files): fewer than three"
 ls "$TMP/conc"/fig7-throughput.png >/dev/null || fail "concurrency report lacks fig7-throughput.png"
 
 # Running again over an earlier report replaces it whole.
