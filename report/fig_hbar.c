@@ -50,18 +50,24 @@ int sb_hbar_draw(struct sb_report *r, struct sb_fig *fig, const struct sb_hbar *
 	snprintf(xl, sizeof(xl), "%s (%s)", xlabel, u.name);
 	sb_gp_str(f, xl);
 	fprintf(f, "\nset yrange [%zu.6:-0.6]\nset ytics scale 0\nunset mytics\nset grid noytics xtics\n"
-		   "set key outside top center horizontal\nset offsets 0, graph 0.08, 0, 0\n", n ? n - 1 : 0);
+		   "%s\nset offsets 0, graph 0.08, 0, 0\n", n ? n - 1 : 0, sb_gp_key_outside(r));
 	/* On a log axis a bar cannot start at 0: it starts at the axis' left end. */
 	double base = 0;
 	if (logx && isfinite(lmin)) {
 		base = lmin / u.div / 2;
 		fprintf(f, "set logscale x\nset format x '%%g'\nset xrange [%g:*]\n", base);
 	} else {
-		fprintf(f, "set xrange [%g:*]\nset xzeroaxis lt -1\n", min < 0 ? min / u.div * 1.1 : 0.0);
+		fprintf(f, "set xrange [%g:*]\nset yzeroaxis lt -1\n", min < 0 ? min / u.div * 1.1 : 0.0);
 	}
 	fprintf(f, "plot \\\n");
 	int ns = nseries > 0 ? nseries : 1;
 	for (int s = 0; s < ns; s++) {
+		size_t rows = 0;
+		for (size_t i = 0; i < n; i++)
+			rows += b[i].series == s;
+		/* A series without bars would only add an empty legend entry. */
+		if (!rows)
+			continue;
 		/* Rows of other series become undefined, so each series keeps its own fill and legend entry. */
 		fprintf(f, "  '%s' using ($5==%d?$2:1/0):1:(%g):2:($1-0.38):($1+0.38) with boxxyerror %s ", dat, s,
 			base, sb_gp_fill(r, s, fill, sizeof(fill)));
@@ -74,7 +80,10 @@ int sb_hbar_draw(struct sb_report *r, struct sb_fig *fig, const struct sb_hbar *
 		fprintf(f, ", \\\n");
 	}
 	fprintf(f, "  '%s' using 2:1:3:4:ytic(6) with xerrorbars lt 1 dt 1 lc rgb 'black' pt -1 lw 1 notitle, \\\n", dat);
-	fprintf(f, "  '%s' using (column(4)):1:(stringcolumn(7)) with labels left offset 0.6,0 tc rgb '#a00000' notitle\n",
-		dat);
+	/* Marks: slower in red, anything else (faster) in green. */
+	fprintf(f, "  '%s' using (column(4)):1:(strstrt(stringcolumn(7), 'slower') ? stringcolumn(7) : '') with labels left "
+		   "offset 0.6,0 tc rgb '#b00000' notitle, \\\n", dat);
+	fprintf(f, "  '%s' using (column(4)):1:(strstrt(stringcolumn(7), 'slower') ? '' : stringcolumn(7)) with labels left "
+		   "offset 0.6,0 tc rgb '#007000' notitle\n", dat);
 	return sb_gp_end(r, f, fig->name);
 }

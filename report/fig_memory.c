@@ -93,7 +93,10 @@ static int draw(struct sb_report *r, int run, struct sb_groups *gs)
 	fprintf(f, "set xrange [%g:%g]\nset yrange [%g:%g]\n", xmin / MIB / 1.25, xmax / MIB * 1.25,
 		fmax(min, 1) / u.div / 1.4, max / u.div * 1.4);
 	fprintf(f, "set format x '%%g'\nset format y '%%g'\nset key top left reverse Left\n");
-	sb_gp_title(r, f, r->nruns > 1 ? r->runs[run].name : "spawn latency vs parent size");
+	char title[160];
+	snprintf(title, sizeof(title), "spawn latency vs parent size%s%s", r->nruns > 1 ? ": " : "",
+		 r->nruns > 1 ? r->runs[run].name : "");
+	sb_gp_title(r, f, title);
 	fprintf(f, "plot \\\n");
 	block = 0;
 	for (size_t i = 0; i < gs->n; i++) {

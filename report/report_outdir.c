@@ -105,6 +105,13 @@ int sb_outdir_commit(const char *tmp, const char *dir, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: %s", marker, strerror(errno));
 		return -1;
 	}
+	/* mkdtemp made it private; the report gets the mode any new directory would get. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (chmod(tmp, 0777 & ~mask)) {
+		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+		return -1;
+	}
 	int state = dir_state(dir, err, errlen);
 	if (state < 0)
 		return -1;
