@@ -102,4 +102,18 @@ after=$(cd "$TMP/earlier" && ls -A | sort | md5sum)
 [ "$before" = "$after" ] || fail "the earlier report changed although the new one failed"
 ls -A "$TMP" | grep -q '^\.earlier\.tmp-' && fail "a temporary directory was left beside $TMP/earlier"
 
+# Ctrl-C while figures are drawn: exit 130 and nothing left, neither the directory nor its temporary.
+"$SB" report "$FIX"/*.json -o "$TMP/interrupted" >/dev/null 2>"$TMP/err" &
+pid=$!
+sleep 0.3
+kill -INT $pid
+wait $pid
+rc=$?
+if [ $rc = 130 ]; then
+	nothing_written "$TMP/interrupted"
+	expect_in "$TMP/err" "interrupted"
+elif [ $rc != 0 ]; then
+	fail "interrupted report exited $rc"
+fi
+
 finish
