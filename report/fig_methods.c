@@ -33,6 +33,8 @@ static int draw_run(struct sb_report *r, int run, int *drawn)
 	for (size_t i = 0; i < r->ncases; i++)
 		if (r->cases[i].run == run && keep(r, &r->cases[i]))
 			mem = fmin(mem, r->cases[i].mem_bytes);
+	if (r->methods_mem >= 0)
+		mem = r->methods_mem;
 	struct sb_hbar *b = calloc(r->ncases + 1, sizeof(*b));
 	const char *seen[16];
 	if (!b) {
@@ -93,8 +95,14 @@ int sb_fig_methods(struct sb_report *r)
 	for (size_t run = 0; run < r->nruns; run++)
 		if (draw_run(r, (int)run, &drawn))
 			return -1;
-	if (!drawn)
+	if (!drawn && r->methods_mem >= 0) {
+		char size[32];
+		sb_fmt_bytes(r->methods_mem, size, sizeof(size));
+		sb_report_omit(r, "Figure 2 (methods side by side)",
+			       "no run measured two or more methods with %s of parent memory (--methods-mem)", size);
+	} else if (!drawn) {
 		sb_report_omit(r, "Figure 2 (methods side by side)",
 			       "no run measured two or more methods at the same parent size without namespaces");
+	}
 	return 0;
 }

@@ -58,6 +58,7 @@ struct sb_report {
 	size_t ncases;
 	const char *metric;  /* the latency metric drawn, e.g. total_ns */
 	int paper;           /* --style paper */
+	double methods_mem;  /* --methods-mem: parent size of figure 2, < 0 = the smallest measured */
 	int quiet;
 	const char *gnuplot; /* program to run */
 	const char *dir;     /* the temporary output directory everything is written into */

@@ -4,6 +4,7 @@
  * to a temporary directory that replaces DIR only when the whole report is there.
  */
 #include <getopt.h>
+#include <stdint.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 
 #include "commands.h"
 #include "gnuplot_run.h"
+#include "parse.h"
 #include "gnuplot_script.h"
 #include "report.h"
 #include "report_outdir.h"
@@ -38,6 +40,8 @@ static void usage(FILE *f)
 		"  -s, --style S         screen (default) or paper: one-column vector figures, print fonts,\n"
 		"                        colour-blind-safe palette with dashes and hatching for grey printing\n"
 		"  -m, --metric M        latency metric drawn: create, start, total (default) or exec\n"
+		"      --methods-mem SIZE  parent memory at which figure 2 compares the methods\n"
+		"                        (e.g. 512M; default: the smallest size measured)\n"
 		"      --gnuplot PROG    gnuplot program to run (default: gnuplot, or $SPAWNBENCH_GNUPLOT)\n"
 		"  -q, --quiet           no summary on stdout\n"
 		"  -h, --help            this help\n"
@@ -109,6 +113,7 @@ int cmd_report(int argc, char **argv)
 		{ "style", required_argument, NULL, 's' },
 		{ "metric", required_argument, NULL, 'm' },
 		{ "gnuplot", required_argument, NULL, 'G' },
+		{ "methods-mem", required_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -121,6 +126,7 @@ int cmd_report(int argc, char **argv)
 
 	memset(&r, 0, sizeof(r));
 	r.metric = "total_ns";
+	r.methods_mem = -1;
 	r.gnuplot = getenv("SPAWNBENCH_GNUPLOT");
 	if (!r.gnuplot || !r.gnuplot[0])
 		r.gnuplot = "gnuplot";
@@ -149,6 +155,15 @@ int cmd_report(int argc, char **argv)
 		case 'G':
 			r.gnuplot = optarg;
 			break;
+		case 'M': {
+			uint64_t size;
+			if (sb_parse_size(optarg, &size, err, sizeof(err))) {
+				fprintf(stderr, "spawnbench report: --methods-mem: %s\n", err);
+				return SB_EXIT_USAGE;
+			}
+			r.methods_mem = (double)size;
+			break;
+		}
 		case 'q':
 			r.quiet = 1;
 			break;

@@ -67,4 +67,12 @@ expect_rc 0 "$SB" report -q --metric create "$FIX/fork-in-the-road.json" -o "$TM
 expect_in "$TMP/create/fig1-memory.gp" "median create latency"
 expect_in "$TMP/create/report.md" "create_ns metric"
 
+# --methods-mem picks figure 2's parent size, and says so when nothing was measured there.
+expect_rc 0 "$SB" report -q --methods-mem 512M "$FIX/fork-in-the-road.json" -o "$TMP/m512"
+expect_in "$TMP/m512/fig2-methods.dat" "fork exec=child mem=512M"
+expect_in "$TMP/m512/report.md" "512 MiB of touched parent memory"
+expect_rc 0 "$SB" report -q --methods-mem 3M "$FIX/fork-in-the-road.json" -o "$TMP/m3"
+expect_in "$TMP/m3/report.md" "Figure 2 (methods side by side): no run measured two or more methods with 3 MiB"
+expect_rc 2 "$SB" report --methods-mem 3Q "$FIX/fork-in-the-road.json" -o "$TMP/m3q"
+
 finish
