@@ -144,7 +144,8 @@ int sb_fig_trend(struct sb_report *r)
 		sb_gp_str(f, c->label);
 		fprintf(f, ", \\\n");
 	}
-	fprintf(f, "  '%s' using 1:($5>0?$2:1/0) with points pt 6 ps 2.4 lw 2 lc rgb '#c00000' title 'slower than the file before', \\\n"
+	fprintf(f, "  '%s' using 1:($5>0?$2:1/0) with points pt 6 ps 2.4 lw 2 lc rgb '#c00000' "
+		   "title 'slower than the file before', \\\n"
 		   "  '%s' using 1:($5<0?$2:1/0) with points pt 6 ps 2.4 lw 2 lc rgb '#008000' title 'faster than the file before'\n",
 		dat, dat);
 	snprintf(fig->title, sizeof(fig->title), "Trend of the same cases across %zu results files", r->nruns);

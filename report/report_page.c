@@ -50,7 +50,8 @@ static void config_items(FILE *f, const struct sb_page_ops *o, const struct sb_r
 	const json_t *c = json_object_get(run->doc, "config"), *rn = json_object_get(run->doc, "run"), *v;
 	size_t i, off = 0;
 	json_array_foreach(json_object_get(c, "argv"), i, v) {
-		int n = snprintf(argv + off, sizeof(argv) - off, "%s%s", off ? " " : "", json_string_value(v) ? json_string_value(v) : "");
+		const char *a = json_string_value(v);
+		int n = snprintf(argv + off, sizeof(argv) - off, "%s%s", off ? " " : "", a ? a : "");
 		if (n < 0 || (size_t)n >= sizeof(argv) - off)
 			break;
 		off += (size_t)n;
