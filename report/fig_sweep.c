@@ -27,14 +27,16 @@ static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct s
 	if (!fig)
 		return -1;
 	sb_fig_name(r, fig, s->stem, run);
-	double max = 0;
+	double max = 0, min = INFINITY;
 	size_t lines = 0;
 	for (size_t i = 0; i < gs->n; i++) {
 		if (distinct_x(r, s, &gs->g[i]) < 2)
 			continue;
 		lines++;
-		for (size_t k = 0; k < gs->g[i].n; k++)
+		for (size_t k = 0; k < gs->g[i].n; k++) {
 			max = fmax(max, sb_case_stat(r->cases[gs->g[i].idx[k]].j, metric, "ci95_high"));
+			min = fmin(min, sb_case_stat(r->cases[gs->g[i].idx[k]].j, metric, "ci95_low"));
+		}
 	}
 	struct sb_unit u = s->duration ? sb_pick_unit(max) : (struct sb_unit){ "", 1 };
 	char dat[64];
@@ -77,8 +79,12 @@ static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct s
 		fprintf(f, "set logscale x %d\nset offsets graph 0.03, graph 0.03, 0, 0\n", s->logx);
 	else
 		fprintf(f, "set offsets graph 0.03, graph 0.03, 0, 0\n");
-	fprintf(f, "set format x '%%g'\n%s\n%s\nplot \\\n",
+	fprintf(f, "set format x '%%g'\n%s\n%s\n",
 		s->logy ? "set logscale y\nset format y '%g'" : "set yrange [0:*]", sb_gp_key_outside(r));
+	/* Log autoscaling pads to whole decades; pad by a fixed factor instead. */
+	if (s->logy && min > 0 && isfinite(min))
+		fprintf(f, "set yrange [%g:%g]\n", min / u.div / 1.4, max / u.div * 1.4);
+	fprintf(f, "plot \\\n");
 	block = 0;
 	for (size_t i = 0; i < gs->n; i++) {
 		if (distinct_x(r, s, &gs->g[i]) < 2)
