@@ -78,10 +78,11 @@ static int draw_run(struct sb_report *r, int run, int *drawn)
 		snprintf(fig->title, sizeof(fig->title), "Spawn methods side by side%s%s",
 			 r->nruns > 1 ? ": " : "", r->nruns > 1 ? r->runs[run].name : "");
 		snprintf(fig->caption, sizeof(fig->caption),
-			 "Median %s of every method and preset measured with %s of touched parent memory, without "
+			 "Median %s of every method and preset measured with %s%s, without "
 			 "namespaces, with one spawner and the default child stack; whiskers are the 95%% confidence "
 			 "interval of the median. Colour separates cases that exec a program from those whose child "
-			 "exits at once.", sb_metric_words(r->metric), mem ? size : "no extra");
+			 "exits at once.", sb_metric_words(r->metric), mem ? size : "no added parent memory",
+			 mem ? " of touched parent memory" : "");
 		rc = sb_hbar_draw(r, fig, b, n, xl, title, series, 2, 0);
 		(*drawn)++;
 	}

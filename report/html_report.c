@@ -40,19 +40,23 @@ static void list_end(FILE *f)
 	fprintf(f, "</ul>\n");
 }
 
+/* Column alignment of the table being written: tables are written one at a time. */
+static char align_now[16];
+
 static void cells(FILE *f, const char *tag, const char *const *c, int n)
 {
 	fprintf(f, "<tr>");
 	for (int i = 0; i < n; i++) {
-		fprintf(f, "<%s%s>", tag, i ? " class=\"num\"" : "");
+		fprintf(f, "<%s%s>", tag, i < 16 && align_now[i] == 'r' ? " class=\"num\"" : "");
 		sb_html_str(f, c[i]);
 		fprintf(f, "</%s>", tag);
 	}
 	fprintf(f, "</tr>\n");
 }
 
-static void table_begin(FILE *f, const char *const *head, int n)
+static void table_begin(FILE *f, const char *const *head, const char *align, int n)
 {
+	snprintf(align_now, sizeof(align_now), "%s", align);
 	fprintf(f, "<table>\n<thead>");
 	cells(f, "th", head, n);
 	fprintf(f, "</thead>\n<tbody>\n");

@@ -88,6 +88,8 @@ struct sb_unit {
 };
 struct sb_unit sb_pick_unit(double max_ns);
 void sb_fmt_bytes(double b, char *buf, size_t len);
+/* A value with three significant digits and no exponent: 0.912, 12.3, 456, 1234. */
+void sb_fmt_sig(double v, char *buf, size_t len);
 /* Escapes for the formats written: gnuplot strings (enhanced text), Markdown cells, HTML, LaTeX, CSV. */
 void sb_gp_str(FILE *f, const char *s);
 void sb_md_str(FILE *f, const char *s);

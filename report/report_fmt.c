@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Small shared pieces: units, escaping for each output format, files inside the output directory. */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,6 +32,13 @@ void sb_fmt_bytes(double b, char *buf, size_t len)
 		snprintf(buf, len, "%lld %s", (long long)b, suf[i]);
 	else
 		snprintf(buf, len, "%.1f %s", b, suf[i]);
+}
+
+void sb_fmt_sig(double v, char *buf, size_t len)
+{
+	double a = fabs(v);
+	int prec = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+	snprintf(buf, len, "%.*f", prec, v);
 }
 
 void sb_gp_str(FILE *f, const char *s)

@@ -45,12 +45,12 @@ static void table_row(FILE *f, const char *const *cells, int n)
 	fputc('\n', f);
 }
 
-static void table_begin(FILE *f, const char *const *head, int n)
+static void table_begin(FILE *f, const char *const *head, const char *align, int n)
 {
 	table_row(f, head, n);
 	fputc('|', f);
 	for (int i = 0; i < n; i++)
-		fprintf(f, "%s|", i ? "---:" : "---");
+		fprintf(f, "%s|", align[i] == 'r' ? "---:" : "---");
 	fputc('\n', f);
 }
 

@@ -168,13 +168,13 @@ double *sb_case_samples(const struct sb_rcase *c, const char *metric, size_t *n,
 const char *sb_metric_words(const char *metric)
 {
 	if (!strcmp(metric, "create_ns"))
-		return "create (call to its return in the parent)";
+		return "create latency (from just before the call until it returns in the parent)";
 	if (!strcmp(metric, "start_ns"))
-		return "start (call to the child's first instruction)";
+		return "start latency (from just before the call until the child's first instruction)";
 	if (!strcmp(metric, "exec_ns"))
-		return "exec (call to main() of the exec'd program)";
+		return "exec latency (from just before the call until main() of the exec'd program runs)";
 	if (!strcmp(metric, "total_ns"))
-		return "total (call to the child reaped)";
+		return "total latency (from just before the call until the child has exited and been reaped)";
 	return metric;
 }
 

@@ -131,8 +131,10 @@ static void summary_table(FILE *f, const struct sb_page_ops *o, const struct sb_
 	char h1[64], h2[64];
 	snprintf(h1, sizeof(h1), "median %.*s (%s)", (int)strcspn(r->metric, "_"), r->metric, u.name);
 	snprintf(h2, sizeof(h2), "95%% CI (%s)", u.name);
-	const char *head[] = { "case", h1, h2, "n", "p99", "status" };
-	o->table_begin(f, head, 6);
+	char h3[32];
+	snprintf(h3, sizeof(h3), "p99 (%s)", u.name);
+	const char *head[] = { "case", "status", h1, h2, "n", h3 };
+	o->table_begin(f, head, "llrrrr", 6);
 	for (size_t i = 0; i < r->ncases; i++) {
 		const struct sb_rcase *c = &r->cases[i];
 		char med[32] = "", ci[64] = "", n[16] = "", p99[32] = "";
@@ -140,14 +142,15 @@ static void summary_table(FILE *f, const struct sb_page_ops *o, const struct sb_
 			continue;
 		double m = sb_case_stat(c->j, r->metric, "median");
 		if (isfinite(m)) {
-			int prec = u.div == 1 ? 0 : 1;
-			snprintf(med, sizeof(med), "%.*f", prec, m / u.div);
-			snprintf(ci, sizeof(ci), "%.*f to %.*f", prec, sb_case_stat(c->j, r->metric, "ci95_low") / u.div, prec,
-				 sb_case_stat(c->j, r->metric, "ci95_high") / u.div);
+			char lo[24], hi[24];
+			sb_fmt_sig(m / u.div, med, sizeof(med));
+			sb_fmt_sig(sb_case_stat(c->j, r->metric, "ci95_low") / u.div, lo, sizeof(lo));
+			sb_fmt_sig(sb_case_stat(c->j, r->metric, "ci95_high") / u.div, hi, sizeof(hi));
+			snprintf(ci, sizeof(ci), "%s to %s", lo, hi);
 			snprintf(n, sizeof(n), "%.0f", sb_case_stat(c->j, r->metric, "n"));
-			snprintf(p99, sizeof(p99), "%.*f", prec, sb_case_stat(c->j, r->metric, "p99") / u.div);
+			sb_fmt_sig(sb_case_stat(c->j, r->metric, "p99") / u.div, p99, sizeof(p99));
 		}
-		const char *cells[] = { c->label, med, ci, n, p99, sb_json_str(c->j, "status", "?") };
+		const char *cells[] = { c->label, sb_json_str(c->j, "status", "?"), med, ci, n, p99 };
 		o->table_row(f, cells, 6);
 	}
 	o->table_end(f);
@@ -170,7 +173,7 @@ static void counters_table(FILE *f, const struct sb_page_ops *o, const struct sb
 				continue;
 			if (!any++) {
 				const char *head[] = { "case", "event", "scope", "median", "95% CI", "multiplexed" };
-				o->table_begin(f, head, 6);
+				o->table_begin(f, head, "lllrrl", 6);
 			}
 			snprintf(med, sizeof(med), "%.6g", sb_json_num(st, "median", NAN));
 			snprintf(ci, sizeof(ci), "%.6g to %.6g", sb_json_num(st, "ci95_low", NAN), sb_json_num(st, "ci95_high", NAN));

@@ -15,7 +15,8 @@ struct sb_page_ops {
 	void (*list_begin)(FILE *f);
 	void (*item)(FILE *f, const char *text);
 	void (*list_end)(FILE *f);
-	void (*table_begin)(FILE *f, const char *const *head, int ncols);
+	/* align: one letter per column, 'l' text or 'r' numbers. */
+	void (*table_begin)(FILE *f, const char *const *head, const char *align, int ncols);
 	void (*table_row)(FILE *f, const char *const *cells, int ncols);
 	void (*table_end)(FILE *f);
 	/* 0, or -1 when the figure's PNG could not be read (HTML embeds it). */

@@ -41,10 +41,11 @@ static void run_table(FILE *f, const struct sb_report *r, size_t run)
 			fprintf(f, "} \\\\\n");
 			continue;
 		}
-		int prec = u.div == 1 ? 0 : 1;
-		fprintf(f, " & %.*f & %.*f--%.*f & %.0f \\\\\n", prec, m / u.div, prec,
-			sb_case_stat(c->j, r->metric, "ci95_low") / u.div, prec,
-			sb_case_stat(c->j, r->metric, "ci95_high") / u.div, sb_case_stat(c->j, r->metric, "n"));
+		char med[24], lo[24], hi[24];
+		sb_fmt_sig(m / u.div, med, sizeof(med));
+		sb_fmt_sig(sb_case_stat(c->j, r->metric, "ci95_low") / u.div, lo, sizeof(lo));
+		sb_fmt_sig(sb_case_stat(c->j, r->metric, "ci95_high") / u.div, hi, sizeof(hi));
+		fprintf(f, " & %s & %s--%s & %.0f \\\\\n", med, lo, hi, sb_case_stat(c->j, r->metric, "n"));
 	}
 	fprintf(f, "\\bottomrule\n\\end{tabular}\n\\end{table}\n\n");
 }
