@@ -138,7 +138,7 @@ static int draw_stages(struct sb_report *r, const size_t *idx, size_t n)
 		 "Time inside copy_process split into its stages for each case the probes profiled: each "
 		 "segment is the stage's share of copy_process times the median copy_process duration (est_ns). "
 		 "With the tracepoint backend the share is the fraction of kernel-stack samples that fell in "
-		 "the stage; its 95%% Wilson interval and the sample counts are in the report's stage table. "
+		 "the stage; its 95%% Wilson interval and the sample counts are in stages.csv. "
 		 "The %zu largest stages are named%s.", shown, other ? ", the rest summed as remaining stages" : "");
 	return 0;
 }
@@ -193,7 +193,7 @@ static int draw_phases(struct sb_report *r, const size_t *idx, size_t n)
 		 "Median duration of each phase of a spawn the probes followed (one colour per case), with the "
 		 "distribution-free 95%% confidence interval of the median as whiskers. Phases nest (syscall "
 		 "contains syscall_to_copy_done, call_to_return spans the whole call), so bars do not add up.%s",
-		 n == MAX_PHASE_CASES ? " At most six cases are drawn; the stage table lists all." : "");
+		 n == MAX_PHASE_CASES ? " At most six cases are drawn (the first six with probe data)." : "");
 	rc = sb_hbar_draw(r, fig, b, m, "median duration", "phases of the spawn", series, (int)n, 1);
 out:
 	free(b);
