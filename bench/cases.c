@@ -86,6 +86,11 @@ void sb_case_name(struct sb_case *c)
 		 c->exec_label, (unsigned long long)w->mem_bytes, w->mem_kind == SB_MEM_SHARED ? "shared" : "anon",
 		 w->vmas, w->thp ? "on" : "off", (unsigned long long)w->stack_bytes, w->stack_touch, ns,
 		 paths[w->ns_path], c->userns_added, c->concurrency);
+	/* Axes added later extend the key only when they differ from their default, so keys stay comparable. */
+	if (c->child_writes)
+		strncat(c->key, ";child_writes=1", sizeof(c->key) - strlen(c->key) - 1);
+	if (c->count_off)
+		strncat(c->key, ";count=off", sizeof(c->key) - strlen(c->key) - 1);
 
 	/* The label shows only what differs from the defaults, so tables stay readable. */
 	int off = snprintf(c->label, sizeof(c->label), "%s", sb_methods[w->method].name);
@@ -108,6 +113,10 @@ void sb_case_name(struct sb_case *c)
 		ADD(" via=%s", paths[w->ns_path]);
 	if (c->concurrency > 1)
 		ADD(" x%u", c->concurrency);
+	if (c->child_writes)
+		ADD(" child-writes");
+	if (c->count_off)
+		ADD(" count=off");
 #undef ADD
 	(void)off;
 }
@@ -164,6 +173,7 @@ static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char
 		int nmem = m->n_mems ? m->n_mems : 1, nv = m->n_vmas ? m->n_vmas : 1;
 		int nthp = m->n_thps ? m->n_thps : 1, nk = m->n_mem_kinds ? m->n_mem_kinds : 1;
 		int ncc = m->n_concurrency ? m->n_concurrency : 1;
+		int ncount = m->n_counting ? m->n_counting : 1;
 		for (int fs = 0; fs < nfs; fs++)
 		for (int ex = 0; ex < nex; ex++)
 		for (int st = 0; st < nst; st++)
@@ -173,7 +183,8 @@ static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char
 		for (int v = 0; v < nv; v++)
 		for (int th = 0; th < nthp; th++)
 		for (int k = 0; k < nk; k++)
-		for (int cc = 0; cc < ncc; cc++) {
+		for (int cc = 0; cc < ncc; cc++)
+		for (int cn = 0; cn < ncount; cn++) {
 			struct sb_case c;
 			memset(&c, 0, sizeof(c));
 			struct sb_case_wire *w = &c.w;
@@ -235,6 +246,9 @@ static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char
 			w->thp = m->n_thps ? (uint32_t)m->thps[th] : 0;
 			w->mem_kind = m->n_mem_kinds ? (uint32_t)m->mem_kinds[k] : SB_MEM_ANON;
 			c.concurrency = m->n_concurrency ? m->concurrency[cc] : 1;
+			c.count_off = m->n_counting ? !m->counting[cn] : 0;
+			c.child_writes = m->child_writes && info->has_start && w->exec_kind == SB_EXEC_NONE;
+			w->child_writes = (uint32_t)c.child_writes;
 			if (!w->mem_bytes && w->vmas > 1)
 				continue;
 			sb_case_name(&c);

@@ -15,6 +15,8 @@ struct sb_case {
 	char preset[24];             /* preset name, "raw" or "none" */
 	uint64_t ns_set;             /* namespace flags (also in w.clone_flags for ns_path clone) */
 	int userns_added;
+	int count_off;               /* --count off: no counters for this case even with --counters */
+	int child_writes;            /* mirrored in w.child_writes, for the key */
 	uint32_t concurrency;
 	char exec_label[SB_PATH_MAX];/* "none", "child" or the program path */
 	char label[160];
@@ -60,6 +62,8 @@ struct sb_matrix {
 	int n_concurrency;
 	int ns_paths[SB_N_NSPATHS];
 	int n_ns_paths;
+	int child_writes;
+	int counting[2], n_counting;
 };
 
 struct sb_run_config {

@@ -15,7 +15,7 @@
 
 enum opt_id {
 	O_METHOD, O_PRESET, O_FLAGS, O_EXIT_SIGNAL, O_EXEC, O_MEM, O_VMAS, O_THP, O_MEM_KIND, O_STACK,
-	O_STACK_TOUCH, O_NS, O_NS_PATH, O_CONCURRENCY,
+	O_STACK_TOUCH, O_NS, O_NS_PATH, O_CONCURRENCY, O_COUNT, O_CHILD_WRITES,
 	O_PLAN, O_ITER, O_MIN_ITER, O_WARMUP, O_BATCH, O_TARGET_CI, O_MAX_TIME, O_STOP_METRIC, O_SEED, O_CPU, O_SPAWN_TIMEOUT,
 	O_OUT, O_CSV, O_QUIET, O_DRY_RUN, O_NO_TABLE, O_PROBE, O_PROBE_BACKEND, O_PROBE_HZ, O_COUNTERS, O_HELP,
 };
@@ -42,6 +42,8 @@ static const struct opt {
 	{ "ns", 0, 1, SB_OPT_AXIS, O_NS, "LIST", "namespaces: none, user, pid, net, mnt, uts, ipc, cgroup, time, a+b, all, sweep" },
 	{ "ns-path", 0, 1, SB_OPT_AXIS, O_NS_PATH, "LIST", "how namespaces are entered: clone (flags on the spawn call)" },
 	{ "concurrency", 'c', 1, SB_OPT_AXIS, O_CONCURRENCY, "LIST", "spawner processes running a case at once" },
+	{ "child-writes", 0, 0, SB_OPT_AXIS, O_CHILD_WRITES, NULL, "the child writes every page of the parent memory (copy on write)" },
+	{ "count", 0, 1, SB_OPT_AXIS, O_COUNT, "on,off", "with --counters: count in these cases (off,on: the cost of counting)" },
 	{ "plan", 'p', 1, SB_OPT_GLOBAL, O_PLAN, "NAME", "a named plan (spawnbench list --plans) or a plan file" },
 	{ "iterations", 'n', 1, SB_OPT_GLOBAL, O_ITER, "N", "measured spawns per case (the cap with --target-ci); default 100" },
 	{ "min-iterations", 0, 1, SB_OPT_GLOBAL, O_MIN_ITER, "N", "fewest spawns before --target-ci may stop a case; default 30" },
@@ -326,6 +328,11 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 	case O_STACK_TOUCH:
 		m->stack_touch = 1;
 		return 0;
+	case O_CHILD_WRITES:
+		m->child_writes = 1;
+		return 0;
+	case O_COUNT:
+		return parse_onoff_list(a, m->counting, &m->n_counting, "on", "off", "--count", err, errlen);
 	case O_NS:
 		return (m->n_ns_sets = sb_parse_ns_list(a, m->ns_sets, SB_MAX_AXIS, err, errlen)) < 0 ? -1 : 0;
 	case O_NS_PATH: {

@@ -9,14 +9,13 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "counters.h"
 #include "host.h"
 #include "namespaces.h"
 #include "privileges.h"
 #include "probe_session.h"
 #include "timer.h"
 
-/* The counters module's section of the report (counters.c). */
-int sb_doctor_counters(void (*line)(const char *what, int ok, const char *detail));
 
 static int degraded;
 

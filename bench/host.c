@@ -8,6 +8,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "counters.h"
 #include "timer.h"
 #include "version.h"
 
@@ -123,7 +124,7 @@ json_t *sb_host_json(const struct sb_privileges *priv)
 			 "mem_available_bytes", (json_int_t)sb_meminfo_bytes("MemAvailable:"),
 			 "virtualized", vm, "hypervisor", hv, "thp_enabled", thp, "thp_defrag", defrag,
 			 "mitigations", mit, "glibc", gnu_get_libc_version(), "libbpf", SB_LIBBPF_VERSION,
-			 "libpfm", SB_LIBPFM_VERSION,
+			 "libpfm", sb_counters_libpfm_version(),
 			 "clock", "id", "CLOCK_MONOTONIC", "source", src[0] ? src : "unknown",
 			 "resolution_ns", (json_int_t)sb_timer_resolution_ns(), "overhead_ns", sb_timer_overhead_ns(),
 			 "privileges", "euid", priv->euid, "cap_sys_admin", priv->cap_sys_admin,

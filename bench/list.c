@@ -8,6 +8,7 @@
 #include "cli_run.h"
 #include "clone_flags.h"
 #include "commands.h"
+#include "counters.h"
 #include "methods_table.h"
 #include "namespaces.h"
 
@@ -69,7 +70,6 @@ static int list_plans(void)
 	return 0;
 }
 
-int sb_list_counters(void);
 
 int cmd_list(int argc, char **argv)
 {

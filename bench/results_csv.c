@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "atomic_file.h"
+#include "counters.h"
 #include "methods_table.h"
 #include "namespaces.h"
 #include "results.h"
@@ -32,6 +33,7 @@ int sb_write_csv(const struct sb_run_config *cfg, const char *path)
 	for (int m = 0; m < SB_N_METRICS; m++)
 		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++)
 			fprintf(f, ",%s_%s", sb_metric_short[m], fields[k]);
+	sb_counters_csv_header(f, cfg);
 	fprintf(f, ",key\n");
 	for (size_t i = 0; i < cfg->n_cases; i++) {
 		const struct sb_case *c = &cfg->cases[i];
@@ -53,6 +55,7 @@ int sb_write_csv(const struct sb_run_config *cfg, const char *path)
 			fprintf(f, ",%zu,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f", s.n, s.median, s.ci95_low,
 				s.ci95_high, s.mean, s.stddev, s.min, s.max, s.p90, s.p99);
 		}
+		sb_counters_csv_row(f, cfg, c);
 		fputc(',', f);
 		csv_str(f, c->key);
 		fputc('\n', f);

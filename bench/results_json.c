@@ -80,6 +80,8 @@ static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *
 			      "stack_touch", (int)w->stack_touch, "namespaces", ns, "ns_path", paths[w->ns_path],
 			      "userns_added", c->userns_added, "concurrency", (json_int_t)c->concurrency,
 			      "status", status_name(c->status));
+	json_object_set_new(o, "child_writes", json_boolean(c->child_writes));
+	json_object_set_new(o, "counting", json_boolean(cfg->counters[0] && !c->count_off));
 	if (mi->takes_flags)
 		json_object_set_new(o, "exit_signal", json_string(w->exit_signal == 17 ? "SIGCHLD" :
 								  w->exit_signal ? "other" : "none"));

@@ -53,6 +53,8 @@ struct sb_case_wire {
 	uint32_t vmas;
 	uint32_t thp;            /* 1 = MADV_HUGEPAGE, 0 = MADV_NOHUGEPAGE */
 	uint32_t stack_touch;
+	uint32_t child_writes;   /* the child writes one byte per page of the parent memory before exiting */
+	uint32_t pad0;
 	uint64_t stack_bytes;
 	int32_t cpu;             /* pin the worker to this CPU, -1 = no pinning */
 	uint32_t warmup;

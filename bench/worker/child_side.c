@@ -6,11 +6,22 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shape.h"
 #include "spawner.h"
+
+/* --child-writes: one byte per page, so every page of the parent's memory is copied on write. */
+SB_CHILD_CODE static void write_parent_memory(void)
+{
+	for (size_t r = 0; r < sb_n_regions; r++)
+		for (size_t off = 0; off < sb_regions[r].len; off += 4096)
+			sb_regions[r].base[off]++;
+}
 
 SB_CHILD_CODE void sb_child_run(struct spawn_ctx *x)
 {
 	x->stamp->start_ns = sb_now_ns();
+	if (x->c->child_writes)
+		write_parent_memory();
 	if (x->exec_argv[0]) {
 		execve(x->exec_argv[0], x->exec_argv, x->exec_envp);
 		_exit(127);
@@ -22,6 +33,8 @@ SB_CHILD_CODE int sb_child_entry(void *arg)
 {
 	struct spawn_ctx *x = arg;
 	x->stamp->start_ns = sb_now_ns();
+	if (x->c->child_writes)
+		write_parent_memory();
 	if (x->exec_argv[0]) {
 		execve(x->exec_argv[0], x->exec_argv, x->exec_envp);
 		return 127;

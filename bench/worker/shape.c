@@ -8,6 +8,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+/* Filled once before any spawn; children only read it. Large enough for --vmas' limit. */
+struct sb_region sb_regions[1000000];
+size_t sb_n_regions;
+
 int sb_shape_memory(const struct sb_case_wire *c, char *msg, size_t len)
 {
 	if (!c->mem_bytes)
@@ -32,6 +36,8 @@ int sb_shape_memory(const struct sb_case_wire *c, char *msg, size_t len)
 		madvise(p, chunk, c->thp ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
 		for (size_t off = 0; off < chunk; off += page)
 			p[off] = (char)(off | 1);
+		sb_regions[sb_n_regions].base = p;
+		sb_regions[sb_n_regions++].len = chunk;
 	}
 	return 0;
 fail:
