@@ -143,6 +143,12 @@ static int add_case(struct sb_run_config *cfg, const struct sb_case *c, char *er
 int sb_validate_case(const struct sb_case *c, char *err, size_t errlen)
 {
 	const struct sb_case_wire *w = &c->w;
+	if ((w->ns_flags & CLONE_NEWPID) && (w->method == SB_M_PTHREAD || (w->clone_flags & CLONE_THREAD))) {
+		snprintf(err, errlen, "%s: EINVAL: CLONE_THREAD was specified in the flags mask, but the current process "
+			 "previously called unshare(2) with the CLONE_NEWPID flag or used setns(2) to reassociate itself "
+			 "with a PID namespace", c->label);
+		return SB_EXIT_USAGE;
+	}
 	if (sb_methods[w->method].takes_flags) {
 		const char *rule = sb_flag_rule_broken((enum sb_method)w->method, w->clone_flags, w->exit_signal);
 		if (rule) {

@@ -133,13 +133,23 @@ int sb_counters_prepare(struct sb_run_config *cfg, char *err, size_t errlen)
 			return SB_EXIT_USAGE;
 	}
 	ev.n = n;
+	int helper_cases = 0;
 	for (size_t c = 0; c < cfg->n_cases; c++) {
 		struct sb_case *k = &cfg->cases[c];
+		if (k->w.ns_path != SB_NSPATH_CLONE && !k->count_off) {
+			/* The spawn happens in a per-spawn helper, not in the worker the counters are attached to. */
+			k->count_off = 1;
+			sb_case_name(k);
+			helper_cases++;
+		}
 		if (k->count_off)
 			continue;
 		k->w.n_events = (uint32_t)n;
 		memcpy(k->w.events, ev.attr, sizeof(ev.attr[0]) * (size_t)n);
 	}
+	if (helper_cases)
+		sb_add_note(cfg, "%d --ns-path unshare/setns case(s) ran without counters: their spawns happen in a "
+			    "per-spawn helper process the counters are not attached to", helper_cases);
 	return 0;
 #endif
 }

@@ -42,8 +42,12 @@ void sb_print_table(FILE *f, const struct sb_run_config *cfg, struct sb_probe_se
 	for (size_t i = 0; i < cfg->n_cases; i++)
 		if (strlen(cfg->cases[i].label) > w)
 			w = strlen(cfg->cases[i].label);
-	fprintf(f, "%-*s %6s  %-17s %-17s %-17s %-17s %10s\n", (int)w, "case", "n", "create", "start", "total",
-		"exec", "spawns/s");
+	/* The nsenter column (unshare/setns before the call) only when some case has it. */
+	int has_ns = 0;
+	for (size_t i = 0; i < cfg->n_cases; i++)
+		has_ns |= cfg->cases[i].w.ns_path != SB_NSPATH_CLONE && cfg->cases[i].status == SB_ST_OK;
+	fprintf(f, "%-*s %6s  %-17s %-17s %-17s %-17s %10s%s\n", (int)w, "case", "n", "create", "start", "total",
+		"exec", "spawns/s", has_ns ? "  nsenter" : "");
 	for (size_t i = 0; i < cfg->n_cases; i++) {
 		const struct sb_case *c = &cfg->cases[i];
 		if (c->status != SB_ST_OK) {
@@ -51,18 +55,20 @@ void sb_print_table(FILE *f, const struct sb_run_config *cfg, struct sb_probe_se
 				c->status == SB_ST_ERROR ? "error" : "skipped", c->reason);
 			continue;
 		}
-		char cr[40], st[40], to[40], ex[40];
+		char cr[40], st[40], to[40], ex[40], ns[40] = "";
 		cell(c, SB_MET_CREATE, cr, sizeof(cr));
 		cell(c, SB_MET_START, st, sizeof(st));
 		cell(c, SB_MET_TOTAL, to, sizeof(to));
 		cell(c, SB_MET_EXEC, ex, sizeof(ex));
+		if (has_ns)
+			cell(c, SB_MET_NSENTER, ns, sizeof(ns));
 		struct sb_stats tp;
 		int has_tp = c->n_rounds && !sb_stats_compute(c->throughput, c->n_rounds, &tp);
 		/* "±" is two bytes and one column: widen the field by one so columns line up. */
-		fprintf(f, "%-*s %6zu  %-*s %-*s %-*s %-*s %10.0f\n", (int)w, c->label, c->n_samples,
+		fprintf(f, "%-*s %6zu  %-*s %-*s %-*s %-*s %10.0f%s%s\n", (int)w, c->label, c->n_samples,
 			17 + (strstr(cr, "±") ? 1 : 0), cr, 17 + (strstr(st, "±") ? 1 : 0), st,
 			17 + (strstr(to, "±") ? 1 : 0), to, 17 + (strstr(ex, "±") ? 1 : 0), ex,
-			has_tp ? tp.median : 0.0);
+			has_tp ? tp.median : 0.0, has_ns ? "  " : "", ns);
 		if (c->failed_spawns)
 			fprintf(f, "%-*s        note: %s\n", (int)w, "", c->reason);
 		char buf[256];
@@ -74,5 +80,6 @@ void sb_print_table(FILE *f, const struct sb_run_config *cfg, struct sb_probe_se
 			fprintf(f, "%-*s        kernel: %s\n", (int)w, "", ps);
 	}
 	fprintf(f, "medians; ±: half-width of the median's 95%% CI. start: call -> child's first instruction; "
-		   "total: call -> reaped; exec: call -> exec'd main().\n");
+		   "total: call -> reaped; exec: call -> exec'd main()%s.\n",
+		has_ns ? "; nsenter: unshare/setns before the call" : "");
 }
