@@ -18,6 +18,7 @@
 
 #include "host.h"
 #include "io.h"
+#include "namespaces.h"
 #include "methods_table.h"
 #include "parse.h"
 #include "privileges.h"
@@ -310,6 +311,33 @@ static double metric_halfwidth(const struct sb_case *c, int metric)
 	return hw;
 }
 
+/* Name the limit behind the errors a starved machine gives, so the reader knows what to raise. */
+static void append_limit_hint(struct sb_case *c)
+{
+	char hint[400] = "";
+	size_t off = 0;
+	if (c->first_errno == ENOSPC && (c->ns_set)) {
+		off += (size_t)snprintf(hint, sizeof(hint), "; namespace limits:");
+		for (int i = 0; i < SB_N_NS_TYPES && off < sizeof(hint); i++) {
+			if (!(c->ns_set & sb_ns_types[i].flag))
+				continue;
+			char path[96], val[32];
+			snprintf(path, sizeof(path), "/proc/sys/user/max_%s_namespaces",
+				 !strcmp(sb_ns_types[i].name, "mnt") ? "mnt" : sb_ns_types[i].name);
+			sb_read_line(path, val, sizeof(val));
+			off += (size_t)snprintf(hint + off, sizeof(hint) - off, " %s = %s", path, val[0] ? val : "?");
+		}
+	} else if (c->first_errno == EAGAIN) {
+		snprintf(hint, sizeof(hint), "; a process limit: RLIMIT_NPROC (ulimit -u), the cgroup's pids.max, or "
+			 "kernel.threads-max / kernel.pid_max");
+	} else if (c->first_errno == ENOMEM) {
+		snprintf(hint, sizeof(hint), "; memory: the cgroup's memory limit or vm.overcommit");
+	}
+	size_t len = strlen(c->reason);
+	if (hint[0] && !strstr(c->reason, hint + 2))
+		snprintf(c->reason + len, sizeof(c->reason) - len, "%s", hint);
+}
+
 static void finish_case(struct running *r, const char *stop_reason)
 {
 	for (int i = 0; i < r->n_workers; i++)
@@ -326,6 +354,30 @@ static void finish_case(struct running *r, const char *stop_reason)
 	else if (c->status == SB_ST_OK && c->failed_spawns)
 		snprintf(c->reason, sizeof(c->reason), "%zu spawns failed (first: %s) and are not in the samples",
 			 c->failed_spawns, sb_spawn_error_text(c->first_errno));
+	append_limit_hint(c);
+}
+
+/* Why a worker stopped answering: its exit status says (SIGKILL with a memory limit is the OOM killer). */
+static void worker_failure_reason(struct running *r, char *buf, size_t len)
+{
+	snprintf(buf, len, "a worker failed mid-run");
+	for (int i = 0; i < r->n_workers; i++) {
+		int st;
+		pid_t p = r->w[i].pid > 0 ? waitpid(r->w[i].pid, &st, WNOHANG) : 0;
+		for (int k = 0; p == 0 && k < 100; k++) {
+			usleep(1000);
+			p = waitpid(r->w[i].pid, &st, WNOHANG);
+		}
+		if (p != r->w[i].pid)
+			continue;
+		r->w[i].pid = -1;
+		if (WIFSIGNALED(st))
+			snprintf(buf, len, "the worker was killed by signal %d (%s)%s", WTERMSIG(st), strsignal(WTERMSIG(st)),
+				 WTERMSIG(st) == SIGKILL ? ": the OOM killer? (a memory limit lower than the case needs)" : "");
+		else
+			snprintf(buf, len, "the worker exited with status %d mid-run", WEXITSTATUS(st));
+		return;
+	}
 }
 
 /* One batch on every worker of the case at once. Returns 0, -1 on a worker failure, -2 when interrupted. */
@@ -527,7 +579,7 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 				if (rc == -3 || rc == -1) {
 					if (rc == -1) {
 						if (!c->reason[0])
-							snprintf(c->reason, sizeof(c->reason), "a worker failed mid-run");
+							worker_failure_reason(r, c->reason, sizeof(c->reason));
 						c->status = SB_ST_ERROR;
 					}
 					finish_case(r, "error");

@@ -60,6 +60,15 @@ static int setup(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_re
 	int rc;
 	x->c = c;
 	x->cgroup_fd = -1;
+	/*
+	 * If memory runs out, the OOM killer should take the worker and its children (they inherit this), not
+	 * the machine's own processes nor the controller holding the results.
+	 */
+	int oom = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+	if (oom >= 0) {
+		(void)!write(oom, "1000", 4);
+		close(oom);
+	}
 	if (c->cpu >= 0) {
 		cpu_set_t set;
 		CPU_ZERO(&set);

@@ -1,0 +1,55 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# SIGINT, SIGTERM and SIGHUP at random moments (worker start-up, spawn storms, holder set-up, writing the
+# results): every time, no child, no holder, no cgroup of the run left, and either no results file or a
+# valid one (exit 130 always writes one).
+. "$(dirname "$0")/../driver/lib.sh"
+if [ "$(id -u)" -ne 0 ]; then echo "needs root (into-cgroup, setns cases)"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
+
+cg2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
+RANDOM=7   # reproducible moments
+sigs=(INT TERM HUP)
+for round in $(seq 1 15); do
+	sig=${sigs[$((round % 3))]}
+	delay=$(printf '0.%03d' $((RANDOM % 1000)))
+	out=$TMP/r$round.json
+	"$SB" run -q --no-table -n 400 --batch 20 --warmup 2 --method fork,clone3,posix_spawn --mem 0,32M \
+		--preset process,into-cgroup --ns none,net --ns-path clone -o "$out" 2>"$TMP/err.$round" &
+	pid=$!
+	sleep "$delay"
+	kill -s "$sig" $pid 2>/dev/null
+	wait $pid
+	rc=$?
+	what="round $round (SIG$sig after ${delay}s)"
+	if [ "$rc" -ne 0 ] && [ "$rc" -ne 130 ]; then
+		fail "$what: exit $rc: $(head -c 300 "$TMP/err.$round")"
+	elif [ -e "$out" ]; then
+		validate "$out" >/dev/null && pass "$what: exit $rc, valid results" || fail "$what: invalid results file"
+	elif [ "$rc" -eq 130 ]; then
+		fail "$what: exit 130 but no results file"
+	else
+		pass "$what: exit $rc before any results"
+	fi
+	ls "$TMP"/*.tmp.* >/dev/null 2>&1 && fail "$what: temporary file left"
+	sleep 0.1
+	left=$(leftovers)
+	[ -z "$left" ] || fail "$what: left behind: $left"
+	[ -n "$cg2" ] && ls -d "$cg2"/spawnbench.* >/dev/null 2>&1 && fail "$what: cgroup left: $(ls -d "$cg2"/spawnbench.*)"
+done
+# The same for --ns-path setns (the holder) and for probes attaching, when a run is stopped at once.
+for extra in "--ns-path setns --ns net+pid --method fork" "--method vfork --probe phases"; do
+	"$SB" run -q --no-table -n 100000 $extra -o "$TMP/x.json" 2>/dev/null &
+	pid=$!
+	sleep 0.3
+	kill -INT $pid
+	wait $pid
+	rc=$?
+	sleep 0.2
+	left=$(leftovers)
+	[ -z "$left" ] && [ "$rc" -eq 130 ] && pass "$extra: exit 130, nothing left" || fail "$extra: exit $rc, left: $left"
+done
+# The kernel frees a closed program after an RCU grace period: give it a moment.
+for _ in $(seq 20); do bpftool prog list 2>/dev/null | grep -q "name sb_" || break; sleep 0.25; done
+bpftool prog list 2>/dev/null | grep -q "name sb_" && fail "BPF programs left loaded" || pass "no BPF program left"
+[ "$(zombies_of_me)" -eq 0 ] && pass "no zombies" || fail "zombies"
+finish

@@ -1,0 +1,92 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# A starved machine: spawns the kernel refuses are recorded with their errno and the limit named; nothing
+# hangs, crashes or is killed but spawnbench's own processes. Every limit set here is undone on every path.
+. "$(dirname "$0")/../driver/lib.sh"
+if [ "$(id -u)" -ne 0 ]; then echo "needs root to set limits"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
+
+cgdirs=()
+cleanup() { for d in "${cgdirs[@]}"; do rmdir "$d" 2>/dev/null; done; }
+trap cleanup EXIT
+# A fresh cgroup with CONTROLLER, in cgroup v2 if it offers it, else in the v1 hierarchy.
+make_cg() {
+	local ctl=$1 v2 d
+	v2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
+	if [ -n "$v2" ] && grep -qw "$ctl" "$v2/cgroup.controllers" 2>/dev/null; then
+		echo "+$ctl" > "$v2/cgroup.subtree_control" 2>/dev/null
+		d=$v2/sbtest-$ctl.$$
+	elif [ -d "/sys/fs/cgroup/$ctl" ]; then
+		d=/sys/fs/cgroup/$ctl/sbtest.$$
+	else
+		return 1
+	fi
+	mkdir "$d" && cgdirs+=("$d") && echo "$d"
+}
+mem_limit_file() { [ -e "$1/memory.max" ] && echo "$1/memory.max" || echo "$1/memory.limit_in_bytes"; }
+
+# 1. RLIMIT_NPROC just above what the controller needs, as an unprivileged user (root is exempt from it).
+mkdir -p "$TMP/nobody" && chmod 777 "$TMP/nobody" && chmod 755 "$TMP" "$TMP/libexec"
+have=$(ps -u nobody --no-headers | wc -l)
+out=$TMP/nobody/nproc.json
+expect_exit 0 "RLIMIT_NPROC = nobody's processes + 3" -- timeout 120 setpriv --reuid=nobody --regid=nogroup \
+	--clear-groups prlimit --nproc=$((have + 3)) env SPAWNBENCH_LIBEXEC="$SPAWNBENCH_LIBEXEC" \
+	"$SB" run -q --no-table -n 20 --warmup 0 --method fork,vfork,pthread --concurrency 1,3 -o "$out"
+v=$(json_q "$out" "[c['errno_name'] for c in d['cases'] if c['errno']]")
+case "$v" in *EAGAIN*) pass "EAGAIN recorded: $v" ;; *) fail "no EAGAIN recorded: $v" ;; esac
+v=$(json_q "$out" "all('RLIMIT_NPROC' in c['reason'] for c in d['cases'] if c['errno'] == 11)")
+[ "$v" = True ] && pass "the limit is named" || fail "limit not named"
+v=$(json_q "$out" "any(c['status'] == 'ok' for c in d['cases'])")
+[ "$v" = True ] && pass "cases within the limit still ran" || fail "nothing ran"
+
+# 2. A pids cgroup with a low pids.max.
+if cg=$(make_cg pids); then
+	echo 5 > "$cg/pids.max"
+	out=$TMP/pids.json
+	expect_exit 0 "pids.max = 5" -- timeout 120 bash -c "echo \$\$ > $cg/cgroup.procs && exec \"\$@\"" _ \
+		"$SB" run -q --no-table -n 30 --warmup 0 --method fork,pthread --concurrency 1,4 -o "$out"
+	v=$(json_q "$out" "sorted(set(c['errno_name'] for c in d['cases'] if c['errno']))")
+	[ "$v" = "['EAGAIN']" ] && pass "EAGAIN recorded per case" || fail "errnos: $v"
+	v=$(json_q "$out" "sum(c['failed_spawns'] for c in d['cases']) + sum(c['status'] == 'error' for c in d['cases'])")
+	[ "$v" -gt 0 ] && pass "failures counted ($v)" || fail "no failure counted"
+else
+	fail "no pids cgroup controller to test with"
+fi
+
+# 3. A memory cgroup smaller than the parent size asked for: refused before anything runs; a child that
+#    outgrows it takes only spawnbench's own processes with it.
+if cg=$(make_cg memory); then
+	echo $((200 << 20)) > "$(mem_limit_file "$cg")"
+	expect_exit 2 "--mem 512M in a 200M cgroup is refused" -- bash -c "echo \$\$ > $cg/cgroup.procs && exec \"\$@\"" _ \
+		"$SB" run -q -n 5 --method fork --mem 512M -o "$TMP/never.json"
+	grep -q "memory cgroup" "$TMP/err" && pass "  the limit is named: $(cat "$TMP/err")" || fail "  message: $(cat "$TMP/err")"
+	[ ! -e "$TMP/never.json" ] && pass "  nothing written" || fail "  a results file appeared"
+	sleep 60 & bystander=$!
+	echo $bystander > "$cg/cgroup.procs"
+	out=$TMP/oom.json
+	expect_exit 0 "a child writing 120M of inheritance in the 200M cgroup" -- timeout 120 bash -c \
+		"echo \$\$ > $cg/cgroup.procs && exec \"\$@\"" _ "$SB" run -q --no-table -n 10 --warmup 0 --method fork \
+		--mem 120M --child-writes -o "$out"
+	v=$(json_q "$out" "d['cases'][0]['status'] + ': ' + d['cases'][0].get('reason', '')")
+	case "$v" in error*) pass "recorded: $v" ;; ok*) pass "fitted after all: $v" ;; *) fail "case: $v" ;; esac
+	kill -0 $bystander 2>/dev/null && pass "a bystander in the same cgroup survived" || fail "the OOM killer took a bystander"
+	kill $bystander 2>/dev/null
+	wait $bystander 2>/dev/null
+else
+	fail "no memory cgroup controller to test with"
+fi
+
+# 4. Namespace limits lowered (in a user namespace of our own, where they are ours to set).
+out=$TMP/nslimit.json
+expect_exit 0 "max_net_namespaces = 0, max_ipc_namespaces = 0" -- unshare -U -r sh -c \
+	'echo 0 > /proc/sys/user/max_net_namespaces && echo 0 > /proc/sys/user/max_ipc_namespaces && exec "$@"' _ \
+	"$SB" run -q --no-table -n 10 --warmup 1 --method clone3 --ns none,net,ipc,uts -o "$out"
+v=$(json_q "$out" "[(c['label'], c['status'], c['errno_name'] if c['errno'] else '') for c in d['cases']]")
+want="[('clone3', 'ok', ''), ('clone3 ns=net', 'error', 'ENOSPC'), ('clone3 ns=ipc', 'error', 'ENOSPC'), ('clone3 ns=uts', 'ok', '')]"
+[ "$v" = "$want" ] && pass "ENOSPC per case, the rest ran" || fail "cases: $v"
+v=$(json_q "$out" "[c['reason'] for c in d['cases'] if c['errno']]")
+case "$v" in *max_net_namespaces\ =\ 0*max_ipc_namespaces\ =\ 0*) pass "limits named" ;; *) fail "reasons: $v" ;; esac
+
+sleep 0.2
+left=$(leftovers)
+[ -z "$left" ] && pass "no worker or child left" || fail "left behind: $left"
+finish
