@@ -15,7 +15,7 @@
 #include "namespaces.h"
 #include "parse.h"
 
-#define DEFAULT_STACK (64 * 1024)
+#define DEFAULT_STACK (UINT64_C(64) * 1024)
 
 void sb_add_note(struct sb_run_config *cfg, const char *fmt, ...)
 {
@@ -108,7 +108,7 @@ void sb_case_name(struct sb_case *c)
 	if (sb_methods[w->method].takes_stack && w->stack_bytes != DEFAULT_STACK)
 		ADD(" stack=%s%s", stack, w->stack_touch ? "(touched)" : "");
 	if (c->ns_set)
-		ADD(" ns=%s%s", ns, w->ns_path != SB_NSPATH_CLONE ? "" : "");
+		ADD(" ns=%s", ns);
 	if (w->ns_path != SB_NSPATH_CLONE)
 		ADD(" via=%s", paths[w->ns_path]);
 	if (c->concurrency > 1)

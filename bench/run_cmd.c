@@ -202,15 +202,15 @@ int cmd_run(int argc, char **argv)
 	}
 	if (rc)
 		goto usage;
-	if ((rc = sb_expand_cases(&cfg, err, sizeof(err))))
+	if (sb_expand_cases(&cfg, err, sizeof(err)))
 		goto usage;
 	for (size_t i = 0; i < cfg.n_cases; i++)
-		if ((rc = sb_validate_case(&cfg.cases[i], err, sizeof(err))))
+		if (sb_validate_case(&cfg.cases[i], err, sizeof(err)))
 			goto usage;
 	struct sb_privileges priv;
 	sb_probe_privileges(&priv);
 	privilege_pass(&cfg, &priv, err, sizeof(err));
-	if ((rc = check_memory(&cfg, err, sizeof(err))) || (rc = sb_counters_prepare(&cfg, err, sizeof(err))))
+	if (check_memory(&cfg, err, sizeof(err)) || sb_counters_prepare(&cfg, err, sizeof(err)))
 		goto usage;
 
 	if (cfg.dry_run) {

@@ -166,9 +166,8 @@ static int write_to(const struct sb_cmp *c, const char *path, int json)
 		return -1;
 	}
 	ret = json ? sb_cmp_write_json(c, f) : sb_cmp_write_markdown(c, f);
-	if (path && fclose(f))
-		ret = -1;
-	else if (!path && fflush(f))
+	/* A file is closed (which flushes it); standard output is only flushed. */
+	if (path ? fclose(f) : fflush(f))
 		ret = -1;
 	if (ret)
 		fprintf(stderr, "spawnbench compare: writing %s failed\n", path ? path : "standard output");

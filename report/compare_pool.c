@@ -87,7 +87,7 @@ static int add_samples(struct sb_pool_case *pc, const json_t *samples, const cha
 					 pc->key, name, i);
 				return -1;
 			}
-			m->v[m->n++] = json_number_value(x);
+			m->v[m->n++] = json_number_value(x); // NOLINT(clang-analyzer-core.NullDereference): grown to n + size above
 		}
 		if (!add)
 			continue; /* an empty run adds nothing a resample could draw */

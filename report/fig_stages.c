@@ -46,7 +46,7 @@ static double stage_est(const json_t *s, const char *name)
 
 static int draw_stages(struct sb_report *r, const size_t *idx, size_t n)
 {
-	struct stage_tot tot[64];
+	struct stage_tot tot[64] = { { NULL, 0 } };
 	size_t nt = 0;
 	for (size_t k = 0; k < n; k++) {
 		size_t i;

@@ -141,7 +141,7 @@ int sb_fig_trend(struct sb_report *r)
 		for (size_t run = 0; run < r->nruns && !c; run++)
 			c = find(r, (int)run, keys[k]);
 		fprintf(f, "  '%s' index %zu using 1:2:3:4 with yerrorlines lt %zu title ", dat, k, k % SB_GP_STYLES + 1);
-		sb_gp_str(f, c->label);
+		sb_gp_str(f, c ? c->label : keys[k]);
 		fprintf(f, ", \\\n");
 	}
 	fprintf(f, "  '%s' using 1:($5>0?$2:1/0) with points pt 6 ps 2.4 lw 2 lc rgb '#c00000' "

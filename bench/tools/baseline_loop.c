@@ -45,8 +45,9 @@ int main(int argc, char **argv)
 	char *cargv[] = { prog, NULL };
 	char *envp[] = { "PATH=/usr/local/bin:/usr/bin:/bin", NULL };
 	unsigned long long *create = calloc((size_t)n, sizeof(*create)), *total = calloc((size_t)n, sizeof(*total));
+	int rc = 1;
 	if (!create || !total)
-		return 1;
+		goto out;
 	for (int i = -5; i < n; i++) {
 		unsigned long long t0 = now(), t1;
 		if (!strcmp(m, "fork")) {
@@ -64,17 +65,18 @@ int main(int argc, char **argv)
 		} else if (!strcmp(m, "posix_spawn")) {
 			pid_t p;
 			if (posix_spawn(&p, prog, NULL, NULL, cargv, envp))
-				return 1;
+				goto out;
 			t1 = now();
 			waitpid(p, NULL, 0);
 		} else if (!strcmp(m, "pthread")) {
 			pthread_t th;
 			if (pthread_create(&th, NULL, thread_fn, NULL))
-				return 1;
+				goto out;
 			t1 = now();
 			pthread_join(th, NULL);
 		} else {
-			return 2;
+			rc = 2;
+			goto out;
 		}
 		unsigned long long t2 = now();
 		if (i >= 0) {
@@ -85,7 +87,9 @@ int main(int argc, char **argv)
 	qsort(create, (size_t)n, sizeof(*create), cmp);
 	qsort(total, (size_t)n, sizeof(*total), cmp);
 	printf("%s %llu %llu\n", m, create[n / 2], total[n / 2]);
+	rc = 0;
+out:
 	free(create);
 	free(total);
-	return 0;
+	return rc;
 }

@@ -202,7 +202,7 @@ int main(int argc, char **argv)
 	uint32_t cap = 0;
 	for (;;) {
 		struct sb_cmd cmd;
-		if (sb_read_full(fd, &cmd, sizeof(cmd), 1) || cmd.op != SB_CMD_BATCH)
+		if (sb_read_full(fd, &cmd, sizeof(cmd), 1) || cmd.op != SB_CMD_BATCH || !cmd.count)
 			break;
 		if (cmd.count > cap) {
 			/* Grown once, outside the timed loop; its pages are part of the reported floor. */

@@ -79,7 +79,7 @@ static json_t *make_case(char *spec, size_t n, double sigma)
 		create[i] = round(total[i] * 0.4);
 		json_array_append_new(jc, json_integer((json_int_t)create[i]));
 		json_array_append_new(jt, json_integer((json_int_t)total[i]));
-		json_array_append_new(pids, json_integer((json_int_t)(1000 + i)));
+		json_array_append_new(pids, json_integer((json_int_t)i + 1000));
 	}
 	json_object_set_new(c, "failed_spawns", json_integer(0));
 	json_object_set_new(c, "stop_reason", json_string("iterations"));
