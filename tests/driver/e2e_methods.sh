@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # Every method and every preset runs, spawns real children, and reaps them all.
+SB_WORKER_ASAN=1
 . "$(dirname "$0")/lib.sh"
 
 out=$TMP/methods.json

@@ -34,6 +34,11 @@ json_q() { "$PY" -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)"
 # A private copy of the helper programs: any process running from it belongs to this test alone.
 mkdir -p "$TMP/libexec"
 cp "$(dirname "$SB")/spawnbench-worker" "$(dirname "$SB")/spawnbench-child" "$TMP/libexec/"
+# Functional tests (SB_WORKER_ASAN=1) run the worker's AddressSanitizer twin where the build has one;
+# timing tests keep the undistorted worker.
+if [ -n "${SB_WORKER_ASAN:-}" ] && [ -x "$(dirname "$SB")/spawnbench-worker-asan" ]; then
+	cp "$(dirname "$SB")/spawnbench-worker-asan" "$TMP/libexec/spawnbench-worker"
+fi
 export SPAWNBENCH_LIBEXEC="$TMP/libexec"
 # Processes that belong to this test's spawnbench runs and should not outlive them.
 leftovers() { pgrep -f "$TMP/libexec/" || true; }
