@@ -17,7 +17,7 @@ enum opt_id {
 	O_METHOD, O_PRESET, O_FLAGS, O_EXIT_SIGNAL, O_EXEC, O_MEM, O_VMAS, O_THP, O_MEM_KIND, O_STACK,
 	O_STACK_TOUCH, O_NS, O_NS_PATH, O_CONCURRENCY, O_COUNT, O_CHILD_WRITES,
 	O_PLAN, O_ITER, O_MIN_ITER, O_WARMUP, O_BATCH, O_TARGET_CI, O_MAX_TIME, O_STOP_METRIC, O_SEED, O_CPU, O_SPAWN_TIMEOUT,
-	O_OUT, O_CSV, O_QUIET, O_DRY_RUN, O_NO_TABLE, O_PROBE, O_PROBE_BACKEND, O_PROBE_HZ, O_COUNTERS, O_HELP,
+	O_OUT, O_CSV, O_QUIET, O_DRY_RUN, O_NO_TABLE, O_PROBE, O_PROBE_BACKEND, O_PROBE_HZ, O_PROBE_KMEM, O_COUNTERS, O_HELP,
 };
 
 static const struct opt {
@@ -63,6 +63,7 @@ static const struct opt {
 	{ "probe", 0, 1, SB_OPT_GLOBAL, O_PROBE, "LEVEL", "kernel profile of each spawn: phases or stages (root)" },
 	{ "probe-backend", 0, 1, SB_OPT_GLOBAL, O_PROBE_BACKEND, "B", "auto (default), fentry, kprobe, tracepoint" },
 	{ "probe-hz", 0, 1, SB_OPT_GLOBAL, O_PROBE_HZ, "HZ", "kernel stack sampling rate for stages" },
+	{ "probe-kmem", 0, 0, SB_OPT_GLOBAL, O_PROBE_KMEM, NULL, "with --probe: count pages and slab objects per spawn (costly)" },
 	{ "counters", 0, 1, SB_OPT_GLOBAL, O_COUNTERS, "LIST", "libpfm4 events counted around each spawn" },
 	{ "help", 'h', 0, SB_OPT_GLOBAL, O_HELP, NULL, "this help" },
 };
@@ -446,6 +447,9 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 		cfg->probe.sample_hz = hz;
 		return 0;
 	}
+	case O_PROBE_KMEM:
+		cfg->probe.kmem = 1;
+		return 0;
 	case O_COUNTERS:
 		if (strlen(a) >= sizeof(cfg->counters)) {
 			snprintf(err, errlen, "--counters list too long");

@@ -73,8 +73,10 @@ int sb_case_add_spawn(struct sb_probe_case *c, const struct sb_spawn_event *ev, 
 	e |= span(c, SB_PH_SYSCALL_TO_EXEC, ev->t_enter, ev->t_exec);
 	e |= span(c, SB_PH_CHILD_RUN_TO_EXIT, ev->t_first_run, ev->t_exit);
 	e |= span(c, SB_PH_EXIT_TO_REAP, ev->t_exit, ev->t_reap);
-	e |= push(&c->pages, ev->pages);
-	e |= push(&c->slabs, ev->slabs);
+	if (c->kmem) {
+		e |= push(&c->pages, ev->pages);
+		e |= push(&c->slabs, ev->slabs);
+	}
 	return e ? -1 : 0;
 }
 
@@ -201,7 +203,10 @@ json_t *sb_case_json(const struct sb_probe_case *c, const char *backend, const c
 		json_object_set_new(km, "pages_allocated", stats_json(&c->pages));
 		json_object_set_new(km, "slab_objects", stats_json(&c->slabs));
 	}
-	json_object_set_new(o, "kmem", km);
+	if (c->kmem)
+		json_object_set_new(o, "kmem", km);
+	else
+		json_decref(km);
 	if (strcmp(level, "stages"))
 		return o;
 

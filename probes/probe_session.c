@@ -29,6 +29,7 @@ struct sb_probe_session {
 	struct sb_probe_case *cases;
 	size_t n_cases;
 	uint64_t lost_mark;
+	int kmem;
 };
 
 static void on_spawn(void *ctx, const struct sb_spawn_event *ev)
@@ -66,6 +67,8 @@ int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **ou
 		return SB_EXIT_PROBE;
 	}
 	s->level = opts->level;
+	s->kmem = opts->kmem;
+	po.kmem = opts->kmem;
 	po.ctx = s;
 	sb_libbpf_setup(opts->verbose);
 	s->ph = sb_phases_open(&po, err, errlen);
@@ -106,6 +109,7 @@ static struct sb_probe_case *get_case(struct sb_probe_session *s, size_t i)
 		s->cases = c;
 		s->n_cases = n;
 	}
+	s->cases[i].kmem = s->kmem;
 	return &s->cases[i];
 }
 

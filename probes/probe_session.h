@@ -19,6 +19,7 @@ struct sb_probe_opts {
 	enum sb_probe_level level;
 	const char *backend;     /* "auto", "fentry", "kprobe", "tracepoint" */
 	unsigned sample_hz;      /* stage sampling frequency, 0 = default */
+	int kmem;                /* also count pages and slab objects allocated in copy_process */
 	int verbose;
 };
 

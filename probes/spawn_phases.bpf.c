@@ -26,6 +26,8 @@ const volatile char comm_filter[SB_COMM_LEN];
 /* Read by the loader through the skeleton's bss. */
 __u64 lost_events;   /* ring buffer full or spawns table full: a spawn that was not recorded */
 __u64 spawns_seen;
+/* Recorded children that have not run yet: while 0, sched_switch returns before any map lookup. */
+__s64 awaiting_first_run;
 
 /* child pid -> its record, from task_newtask until the reap. */
 struct {
@@ -79,28 +81,44 @@ static __always_inline int sys_index(long id)
 
 static __always_inline void emit(struct sb_spawn_event *ev, __u32 pid)
 {
+	if (!ev->t_first_run)
+		__sync_fetch_and_add(&awaiting_first_run, -1);
 	if (bpf_ringbuf_output(&events, ev, sizeof(*ev), 0))
 		__sync_fetch_and_add(&lost_events, 1);
 	bpf_map_delete_elem(&spawns, &pid);
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(sb_sys_enter, struct pt_regs *regs, long id)
+/* A spawn or wait syscall of a followed process starts: remember it for its return. */
+static __always_inline int on_enter(int sys, __u64 waitid_infop)
 {
 	__u64 id_tgid = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)id_tgid;
 	struct sb_inflight f = {};
-	int sys = sys_index(id);
 
 	if (sys < 0 || !is_tracked(id_tgid >> 32))
 		return 0;
 	f.t_enter = bpf_ktime_get_ns();
 	f.sys = sys;
 	if (sys == SB_SYS_WAITID)
-		f.user_ptr = (__u64)PT_REGS_PARM3_CORE_SYSCALL(regs);
+		f.user_ptr = waitid_infop;
 	f.in_copy = sys < SB_SYS_WAIT4;
 	bpf_map_update_elem(&inflight, &tid, &f, BPF_ANY);
 	return 0;
+}
+
+/*
+ * Two ways to see syscalls. The generic raw tracepoint fires for every syscall of the machine (a
+ * posix_spawn child alone makes dozens before its exec), so where tracefs offers per-syscall events the
+ * loader uses those instead and disables these two; the generic pair is the fallback.
+ */
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sb_sys_enter, struct pt_regs *regs, long id)
+{
+	int sys = sys_index(id);
+
+	if (sys < 0)
+		return 0;
+	return on_enter(sys, sys == SB_SYS_WAITID ? (__u64)PT_REGS_PARM3_CORE_SYSCALL(regs) : 0);
 }
 
 /* wait4 returns the reaped pid; waitid writes it into the caller's siginfo (si_pid). */
@@ -123,8 +141,33 @@ static __always_inline void on_reap(struct sb_inflight *f, long ret, __u64 now)
 	emit(ev, pid);
 }
 
+/* The number of the syscall that is returning, read from the saved registers. */
+static __always_inline long exiting_syscall(struct pt_regs *regs)
+{
+#if defined(__TARGET_ARCH_x86)
+	return BPF_CORE_READ(regs, orig_ax);
+#elif defined(__TARGET_ARCH_arm64)
+	return BPF_CORE_READ(regs, syscallno);
+#else
+	return -1;   /* unknown: fall through to the map lookup */
+#endif
+}
+
+static __always_inline int on_exit(long ret);
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sb_sys_exit, struct pt_regs *regs, long ret)
+{
+	/* Leave at once unless it is one of the spawn or wait calls, before any map lookup. */
+	long id = exiting_syscall(regs);
+
+	if (id >= 0 && sys_index(id) < 0)
+		return 0;
+	return on_exit(ret);
+}
+
+/* A spawn or wait syscall returns: note the return, or the reap. */
+static __always_inline int on_exit(long ret)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
 	struct sb_inflight *f = bpf_map_lookup_elem(&inflight, &tid);
@@ -183,6 +226,7 @@ int BPF_PROG(sb_task_newtask, struct task_struct *task, u64 clone_flags)
 		__sync_fetch_and_add(&lost_events, 1);
 		return 0;
 	}
+	__sync_fetch_and_add(&awaiting_first_run, 1);
 	if (follow_children && !(clone_flags & 0x00010000 /* CLONE_THREAD */)) {
 		__u32 tgid = ev->child_tgid;
 		__u8 one = 1;
@@ -217,11 +261,15 @@ int BPF_PROG(sb_wakeup_new, struct task_struct *p)
 SEC("tp_btf/sched_switch")
 int BPF_PROG(sb_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
 {
+	if (awaiting_first_run <= 0)
+		return 0;
 	__u32 pid = BPF_CORE_READ(next, pid);
 	struct sb_spawn_event *ev = bpf_map_lookup_elem(&spawns, &pid);
 
-	if (ev && !ev->t_first_run)
+	if (ev && !ev->t_first_run) {
 		ev->t_first_run = bpf_ktime_get_ns();
+		__sync_fetch_and_add(&awaiting_first_run, -1);
+	}
 	return 0;
 }
 
@@ -291,4 +339,77 @@ int BPF_PROG(sb_kmalloc)
 	if (f)
 		f->slabs++;
 	return 0;
+}
+
+/* Per-syscall tracepoints (tracefs syscall events): they fire only for these six calls. */
+SEC("tracepoint/syscalls/sys_enter_clone")
+int sb_enter_clone(struct trace_event_raw_sys_enter *ctx)
+{
+	return on_enter(SB_SYS_CLONE, 0);
+}
+
+SEC("tracepoint/syscalls/sys_enter_clone3")
+int sb_enter_clone3(struct trace_event_raw_sys_enter *ctx)
+{
+	return on_enter(SB_SYS_CLONE3, 0);
+}
+
+SEC("tracepoint/syscalls/sys_enter_fork")
+int sb_enter_fork(struct trace_event_raw_sys_enter *ctx)
+{
+	return on_enter(SB_SYS_FORK, 0);
+}
+
+SEC("tracepoint/syscalls/sys_enter_vfork")
+int sb_enter_vfork(struct trace_event_raw_sys_enter *ctx)
+{
+	return on_enter(SB_SYS_VFORK, 0);
+}
+
+SEC("tracepoint/syscalls/sys_enter_wait4")
+int sb_enter_wait4(struct trace_event_raw_sys_enter *ctx)
+{
+	return on_enter(SB_SYS_WAIT4, 0);
+}
+
+SEC("tracepoint/syscalls/sys_enter_waitid")
+int sb_enter_waitid(struct trace_event_raw_sys_enter *ctx)
+{
+	return on_enter(SB_SYS_WAITID, BPF_CORE_READ(ctx, args[2]));
+}
+
+SEC("tracepoint/syscalls/sys_exit_clone")
+int sb_exit_clone(struct trace_event_raw_sys_exit *ctx)
+{
+	return on_exit(BPF_CORE_READ(ctx, ret));
+}
+
+SEC("tracepoint/syscalls/sys_exit_clone3")
+int sb_exit_clone3(struct trace_event_raw_sys_exit *ctx)
+{
+	return on_exit(BPF_CORE_READ(ctx, ret));
+}
+
+SEC("tracepoint/syscalls/sys_exit_fork")
+int sb_exit_fork(struct trace_event_raw_sys_exit *ctx)
+{
+	return on_exit(BPF_CORE_READ(ctx, ret));
+}
+
+SEC("tracepoint/syscalls/sys_exit_vfork")
+int sb_exit_vfork(struct trace_event_raw_sys_exit *ctx)
+{
+	return on_exit(BPF_CORE_READ(ctx, ret));
+}
+
+SEC("tracepoint/syscalls/sys_exit_wait4")
+int sb_exit_wait4(struct trace_event_raw_sys_exit *ctx)
+{
+	return on_exit(BPF_CORE_READ(ctx, ret));
+}
+
+SEC("tracepoint/syscalls/sys_exit_waitid")
+int sb_exit_waitid(struct trace_event_raw_sys_exit *ctx)
+{
+	return on_exit(BPF_CORE_READ(ctx, ret));
 }

@@ -2,6 +2,10 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <stdio.h>
+#include <sys/mount.h>
+#include <unistd.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -12,6 +16,8 @@
 
 struct sb_phases {
 	struct spawn_phases_bpf *skel;
+	int mounted_tracefs;        /* we mounted it: unmount at close */
+	int per_syscall;            /* syscall events (cheap) instead of the generic sys_enter/sys_exit */
 	struct ring_buffer *rb;
 	sb_spawn_cb on_spawn;
 	void *ctx;
@@ -49,6 +55,62 @@ static void set_syscalls(struct spawn_phases_bpf *skel)
 	nr[SB_SYS_WAITID] = SYS_waitid;
 }
 
+#define TRACEFS "/sys/kernel/tracing"
+
+static int have_event(const char *name)
+{
+	char path[160];
+	snprintf(path, sizeof(path), TRACEFS "/events/syscalls/%s/id", name);
+	if (!access(path, R_OK))
+		return 1;
+	snprintf(path, sizeof(path), "/sys/kernel/debug/tracing/events/syscalls/%s/id", name);
+	return !access(path, R_OK);
+}
+
+/*
+ * Per-syscall events fire only for the six calls the phases need; the generic raw tracepoints fire for
+ * every syscall of the machine, 100+ of them per posix_spawn. They live in tracefs: mount it if it is not
+ * (and unmount it at close).
+ */
+static void choose_syscall_hooks(struct sb_phases *p)
+{
+	static const char *const names[SB_N_SYS] = { "clone", "clone3", "fork", "vfork", "wait4", "waitid" };
+	struct bpf_program *enter[SB_N_SYS] = {
+		p->skel->progs.sb_enter_clone, p->skel->progs.sb_enter_clone3, p->skel->progs.sb_enter_fork,
+		p->skel->progs.sb_enter_vfork, p->skel->progs.sb_enter_wait4, p->skel->progs.sb_enter_waitid,
+	};
+	struct bpf_program *leave[SB_N_SYS] = {
+		p->skel->progs.sb_exit_clone, p->skel->progs.sb_exit_clone3, p->skel->progs.sb_exit_fork,
+		p->skel->progs.sb_exit_vfork, p->skel->progs.sb_exit_wait4, p->skel->progs.sb_exit_waitid,
+	};
+
+	if (!getenv("SB_PROBE_GENERIC_SYSCALLS")) {
+		if (!have_event("sys_enter_clone") && !access(TRACEFS, F_OK) &&
+		    !mount("nodev", TRACEFS, "tracefs", 0, NULL))
+			p->mounted_tracefs = 1;
+		p->per_syscall = have_event("sys_enter_clone") && have_event("sys_exit_clone");
+	}
+	for (int i = 0; i < SB_N_SYS; i++) {
+		char en[40], ex[40];
+		snprintf(en, sizeof(en), "sys_enter_%s", names[i]);
+		snprintf(ex, sizeof(ex), "sys_exit_%s", names[i]);
+		int use = p->per_syscall && have_event(en) && have_event(ex);
+		bpf_program__set_autoload(enter[i], use);
+		bpf_program__set_autoload(leave[i], use);
+	}
+	bpf_program__set_autoload(p->skel->progs.sb_sys_enter, !p->per_syscall);
+	bpf_program__set_autoload(p->skel->progs.sb_sys_exit, !p->per_syscall);
+	if (!p->per_syscall && p->mounted_tracefs) {
+		umount2(TRACEFS, MNT_DETACH);
+		p->mounted_tracefs = 0;
+	}
+}
+
+int sb_phases_per_syscall(const struct sb_phases *p)
+{
+	return p && p->per_syscall;
+}
+
 struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size_t errlen)
 {
 	struct sb_phases *p = calloc(1, sizeof(*p));
@@ -70,6 +132,13 @@ struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size
 	if (o->comm && *o->comm) {
 		p->skel->rodata->match_comm = 1;
 		strncpy((char *)p->skel->rodata->comm_filter, o->comm, SB_COMM_LEN - 1);
+	}
+	choose_syscall_hooks(p);
+	if (!o->kmem) {
+		/* Not loaded at all: an attached program costs every allocation even when it returns at once. */
+		bpf_program__set_autoload(p->skel->progs.sb_page_alloc, false);
+		bpf_program__set_autoload(p->skel->progs.sb_cache_alloc, false);
+		bpf_program__set_autoload(p->skel->progs.sb_kmalloc, false);
 	}
 	e = spawn_phases_bpf__load(p->skel);
 	if (e) {
@@ -146,5 +215,7 @@ void sb_phases_close(struct sb_phases *p)
 		return;
 	ring_buffer__free(p->rb);
 	spawn_phases_bpf__destroy(p->skel);
+	if (p->mounted_tracefs)
+		umount2(TRACEFS, MNT_DETACH);
 	free(p);
 }

@@ -13,6 +13,8 @@ typedef void (*sb_spawn_cb)(void *ctx, const struct sb_spawn_event *ev);
 struct sb_phases_opts {
 	int follow_children;   /* trace mode: the children of followed processes are followed too */
 	const char *comm;      /* follow every process with this name too, or NULL */
+	int kmem;              /* count page and slab allocations inside copy_process (a program on every
+				* allocation of the machine: opt-in, see docs/probes.md) */
 	sb_spawn_cb on_spawn;  /* called from sb_phases_poll() for each finished spawn */
 	void *ctx;
 };
@@ -31,5 +33,7 @@ uint64_t sb_phases_seen(const struct sb_phases *p);
 int sb_phases_tracked_fd(const struct sb_phases *p);
 int sb_phases_inflight_fd(const struct sb_phases *p);
 void sb_phases_close(struct sb_phases *p);
+/* 1 when the per-syscall tracefs events are used (cheap), 0 for the generic sys_enter/sys_exit. */
+int sb_phases_per_syscall(const struct sb_phases *p);
 
 #endif

@@ -186,6 +186,7 @@ static void usage(FILE *f)
 		"      --probe-backend B  auto (default), fentry, kprobe or tracepoint\n"
 		"      --probe-hz N       stage sampling frequency of the tracepoint backend\n"
 		"      --no-stages        phases only\n"
+		"      --kmem             also count pages and slab objects allocated in copy_process\n"
 		"      --json FILE        also write the profile as JSON ('-' = stdout)\n"
 		"  -v, --verbose          libbpf's messages (twice: its debug output)\n"
 		"Needs root (or CAP_BPF and CAP_PERFMON); exit status 3 when BPF can't be used.\n");
@@ -200,6 +201,7 @@ int cmd_trace(int argc, char **argv)
 		{ "probe-backend", required_argument, NULL, 'b' },
 		{ "probe-hz", required_argument, NULL, 'z' },
 		{ "no-stages", no_argument, NULL, 'n' },
+		{ "kmem", no_argument, NULL, 'k' },
 		{ "json", required_argument, NULL, 'j' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -257,6 +259,12 @@ int cmd_trace(int argc, char **argv)
 			break;
 		case 'n':
 			stages = 0;
+			break;
+		case 'k':
+			po.kmem = 1;
+			t->all.kmem = 1;
+			for (size_t i = 0; i < sizeof(t->m) / sizeof(t->m[0]); i++)
+				t->m[i].c.kmem = 1;
 			break;
 		case 'j':
 			json_path = optarg;

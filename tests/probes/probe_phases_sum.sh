@@ -7,7 +7,7 @@
 # kernel phases must cover 80%.
 . "$(dirname "$0")/lib.sh"
 need_root
-"$SB" run -m fork,posix_spawn,vfork,pthread -n 300 --probe phases -q --no-table -o "$DIR/r.json" || fail "run"
+"$SB" run -m fork,posix_spawn,vfork,pthread -n 300 --probe phases --probe-kmem -q --no-table -o "$DIR/r.json" || fail "run"
 for i in 0 1 2 3; do
 	c=".cases[$i]"
 	check "$c.probe.backend == \"tracepoint\"" "$DIR/r.json" "backend" "$c.probe.backend"
@@ -28,5 +28,8 @@ for i in 0 1 2 3; do
 		"$DIR/r.json" "copy_process phase and kmem counts present" "$c.probe.kmem"
 	ok "$(jq -r "$c.label" "$DIR/r.json"): phases add up"
 done
+# Without --probe-kmem the allocation programs are not even loaded, and the results say nothing of kmem.
+"$SB" run -m fork -n 50 --probe phases -q --no-table -o "$DIR/nokmem.json" || fail "run without kmem"
+check '.cases[0].probe | has("kmem") | not' "$DIR/nokmem.json" "no kmem object without --probe-kmem" ".cases[0].probe.kmem"
 wait_no_progs || fail "BPF programs left loaded after the run"
 ok "nothing left loaded"
