@@ -526,6 +526,10 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 
 	/* Cases are interleaved within groups whose memory fits the budget together, in plan order. */
 	while (first < cfg->n_cases && !interrupted) {
+		if (sb_stop_signal) {   /* arrived during set-up */
+			interrupted = 1;
+			break;
+		}
 		size_t last = first;
 		uint64_t used = 0;
 		while (last < cfg->n_cases) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "privileges.h"
 
+#include <errno.h>
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +58,10 @@ int sb_try_namespaces(unsigned long flags)
 	if (pid == 0)
 		_exit(unshare((int)flags) ? 1 : 0);
 	int st;
-	if (waitpid(pid, &st, 0) != pid)
+	pid_t r;
+	while ((r = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
+		;
+	if (r != pid)
 		return 0;
 	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
 }

@@ -195,6 +195,8 @@ int cmd_run(int argc, char **argv)
 {
 	static struct sb_run_config cfg;
 	char err[700];
+	/* From the first instruction on: a signal during set-up also ends in an orderly exit 130. */
+	sb_install_stop_handlers();
 	int rc = configure(argc, argv, &cfg, err, sizeof(err));
 	if (rc == 1) {
 		rc = 0;
@@ -240,7 +242,6 @@ int cmd_run(int argc, char **argv)
 		cfg.out_path = out_default;
 	}
 
-	sb_install_stop_handlers();
 	make_cgroup(&cfg, err, sizeof(err));
 	if ((rc = sb_nspath_prepare(&cfg, err, sizeof(err)))) {
 		fprintf(stderr, "spawnbench run: %s\n", err);
