@@ -226,6 +226,9 @@ int cmd_run(int argc, char **argv)
 
 	struct sb_probe_session *probe = NULL;
 	if (cfg.probe.level != SB_PROBE_OFF) {
+		/* unshare/setns cases spawn from a per-spawn helper, a child of the worker: follow it too. */
+		for (size_t i = 0; i < cfg.n_cases; i++)
+			cfg.probe.follow_children |= cfg.cases[i].w.ns_path != SB_NSPATH_CLONE;
 		rc = sb_probe_open(&cfg.probe, &probe, err, sizeof(err));
 		if (rc) {
 			fprintf(stderr, "spawnbench: --probe: %s\n", err);

@@ -69,6 +69,7 @@ int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **ou
 	s->level = opts->level;
 	s->kmem = opts->kmem;
 	po.kmem = opts->kmem;
+	po.follow_children = opts->follow_children;
 	po.ctx = s;
 	sb_libbpf_setup(opts->verbose);
 	s->ph = sb_phases_open(&po, err, errlen);

@@ -20,6 +20,7 @@ struct sb_probe_opts {
 	const char *backend;     /* "auto", "fentry", "kprobe", "tracepoint" */
 	unsigned sample_hz;      /* stage sampling frequency, 0 = default */
 	int kmem;                /* also count pages and slab objects allocated in copy_process */
+	int follow_children;     /* the workers' children spawn too (--ns-path's per-spawn helper): follow them */
 	int verbose;
 };
 

@@ -27,6 +27,13 @@ v=$(json_q "$out" "all(('nsenter_ns' in c['stats']) == (c['ns_path'] != 'clone')
 v=$(json_q "$out" "(lambda m: m[('net','unshare')] > 3 * m[('net','setns')])({(c['namespaces'][0], c['ns_path']): c['stats']['nsenter_ns']['median'] for c in d['cases'] if c['method'] == 'clone3' and c['ns_path'] != 'clone'})")
 [ "$v" = True ] && pass "creating a net namespace costs more than joining one" || fail "unshare(net) vs setns(net)"
 
+# With the probes: the helper's spawns are followed, so every spawn has its kernel phases, beside nsenter.
+out=$TMP/probe.json
+expect_exit 0 "probes with unshare and setns" -- "$SB" run -q --no-table -n 20 --warmup 1 --method fork,clone3 \
+	--ns net --ns-path unshare,setns --probe phases -o "$out"
+v=$(json_q "$out" "all(c['probe']['spawns_joined'] == c['stats']['create_ns']['n'] and c['probe']['phases']['syscall_to_copy_done_ns']['median'] > 0 and c['stats']['nsenter_ns']['median'] > 0 for c in d['cases'])")
+[ "$v" = True ] && pass "every spawn joined: copy_process phases beside nsenter" || fail "probe join: $v"
+
 # Unprivileged: the same through a user namespace, said so per case.
 mkdir -p "$TMP/nobody" && chmod 777 "$TMP/nobody"
 chmod 755 "$TMP" "$TMP/libexec"
