@@ -5,20 +5,10 @@
 
 #include "atomic_file.h"
 #include "counters.h"
+#include "csv.h"
 #include "methods_table.h"
 #include "namespaces.h"
 #include "results.h"
-
-static void csv_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
 
 int sb_write_csv(const struct sb_run_config *cfg, const char *path)
 {
@@ -39,13 +29,13 @@ int sb_write_csv(const struct sb_run_config *cfg, const char *path)
 		const struct sb_case *c = &cfg->cases[i];
 		char ns[96];
 		sb_ns_set_name(c->ns_set, ns, sizeof(ns));
-		csv_str(f, c->label);
+		sb_csv_str(f, c->label);
 		fprintf(f, ",%s,%s,", sb_methods[c->w.method].name, c->preset);
-		csv_str(f, c->exec_label);
+		sb_csv_str(f, c->exec_label);
 		fprintf(f, ",%llu,%u,%s,%llu,%s,%u,%s,", (unsigned long long)c->w.mem_bytes, c->w.vmas,
 			c->w.thp ? "on" : "off", (unsigned long long)c->w.stack_bytes, ns, c->concurrency,
 			c->status == SB_ST_OK ? "ok" : c->status == SB_ST_ERROR ? "error" : "skipped");
-		csv_str(f, c->reason);
+		sb_csv_str(f, c->reason);
 		for (int m = 0; m < SB_N_METRICS; m++) {
 			struct sb_stats s;
 			if (!sb_case_metric_stats(c, m, &s)) {
@@ -57,7 +47,7 @@ int sb_write_csv(const struct sb_run_config *cfg, const char *path)
 		}
 		sb_counters_csv_row(f, cfg, c);
 		fputc(',', f);
-		csv_str(f, c->key);
+		sb_csv_str(f, c->key);
 		fputc('\n', f);
 	}
 	if (sb_atomic_commit(&a)) {

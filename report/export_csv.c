@@ -3,25 +3,10 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "csv.h"
 #include "export_formats.h"
 #include "results_read.h"
 #include "stats.h"
-
-/* RFC 4180: quote a field that holds a comma, a quote or a line break, doubling inner quotes. */
-static void csv_field(FILE *f, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
 
 static void csv_joined(FILE *f, const json_t *arr, const char *sep)
 {
@@ -36,7 +21,7 @@ static void csv_joined(FILE *f, const json_t *arr, const char *sep)
 			strncat(buf, sep, sizeof(buf) - strlen(buf) - 1);
 		strncat(buf, s, sizeof(buf) - strlen(buf) - 1);
 	}
-	csv_field(f, buf);
+	sb_csv_str(f, buf);
 }
 
 static int add_row(const struct sb_pool_case *c, const char *metric, const double *v, size_t n, void *vctx)
@@ -47,17 +32,17 @@ static int add_row(const struct sb_pool_case *c, const char *metric, const doubl
 
 	if (sb_stats_compute(v, n, &s))
 		return -1;
-	csv_field(f, c->key);
+	sb_csv_str(f, c->key);
 	fputc(',', f);
-	csv_field(f, c->label);
+	sb_csv_str(f, c->label);
 	fputc(',', f);
-	csv_field(f, sb_json_str(k, "method", ""));
+	sb_csv_str(f, sb_json_str(k, "method", ""));
 	fputc(',', f);
-	csv_field(f, sb_json_str(k, "preset", ""));
+	sb_csv_str(f, sb_json_str(k, "preset", ""));
 	fputc(',', f);
 	csv_joined(f, json_object_get(k, "flags"), "|");
 	fputc(',', f);
-	csv_field(f, sb_json_str(k, "exec", ""));
+	sb_csv_str(f, sb_json_str(k, "exec", ""));
 	fprintf(f, ",%.0f,%.0f,", sb_json_num(k, "mem_bytes", 0), sb_json_num(k, "stack_bytes", 0));
 	csv_joined(f, json_object_get(k, "namespaces"), "+");
 	fprintf(f, ",%.0f,%s,%zu,%zu,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%zu\n",

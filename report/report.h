@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "csv.h"
+
 #define SB_REPORT_MAX_FILES 64
 #define SB_REPORT_MAX_FIGS 64
 #define SB_REPORT_MAX_OMIT 32
@@ -95,7 +97,6 @@ void sb_gp_str(FILE *f, const char *s);
 void sb_md_str(FILE *f, const char *s);
 void sb_html_str(FILE *f, const char *s);
 void sb_tex_str(FILE *f, const char *s);
-void sb_csv_str(FILE *f, const char *s);
 FILE *sb_report_open(struct sb_report *r, const char *name);
 int sb_report_close(struct sb_report *r, FILE *f, const char *name);
 void sb_report_omit(struct sb_report *r, const char *what, const char *fmt, ...)

@@ -92,22 +92,6 @@ void sb_tex_str(FILE *f, const char *s)
 	}
 }
 
-void sb_csv_str(FILE *f, const char *s)
-{
-	/* RFC 4180: quote when needed, double the quotes inside. */
-	if (!strpbrk(s, ",\"\n\r")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 FILE *sb_report_open(struct sb_report *r, const char *name)
 {
 	char path[4200];
