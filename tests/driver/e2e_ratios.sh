@@ -1,11 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # What must hold of spawn costs on any Linux machine, checked as ratios of medians (never absolute times).
+# Every worker is pinned to the same CPU: on a VM, which vCPU a waking parent lands on can move a 10 us
+# spawn by 2x, and that placement would differ between the two workers being compared.
 . "$(dirname "$0")/lib.sh"
 
 out=$TMP/ratios.json
 expect_exit 0 "fork/vfork/posix_spawn at 0 and 512M, clone3 with and without NEWNET" -- \
-	"$SB" run -q --no-table -n 60 --warmup 3 --plan "$(dirname "$0")/ratios.plan" -o "$out"
+	"$SB" run -q --no-table -n 60 --warmup 3 --cpu "$(( $(nproc) - 1 ))" --plan "$(dirname "$0")/ratios.plan" -o "$out"
 ratio() {   # ratio LABEL_A LABEL_B METRIC: median(A) / median(B)
 	json_q "$out" "(lambda m: m['$1'] / m['$2'])({c['label']: c['stats']['$3']['median'] for c in d['cases']})"
 }
