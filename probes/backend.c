@@ -27,14 +27,14 @@ int sb_backend_parse(const char *name)
 	return -1;
 }
 
-static int try_one(struct sb_stage_backend *be, enum sb_backend b, int tracked_fd, int inflight_fd,
+static int try_one(struct sb_stage_backend *be, enum sb_backend b, const struct sb_shared_maps *m,
 		   unsigned hz, char *err, size_t errlen)
 {
 	switch (b) {
 	case SB_BE_FENTRY:
 	case SB_BE_KPROBE:
-		be->exact = sb_exact_open(b == SB_BE_FENTRY ? SB_EXACT_FENTRY : SB_EXACT_KPROBE, tracked_fd,
-					  inflight_fd, err, errlen);
+		be->exact = sb_exact_open(b == SB_BE_FENTRY ? SB_EXACT_FENTRY : SB_EXACT_KPROBE, m, err,
+					  errlen);
 		return be->exact ? 0 : -1;
 	case SB_BE_TRACEPOINT:
 		be->ksyms = sb_ksyms_load();
@@ -42,7 +42,7 @@ static int try_one(struct sb_stage_backend *be, enum sb_backend b, int tracked_f
 			snprintf(err, errlen, "reading /proc/kallsyms: %s", strerror(errno));
 			return -1;
 		}
-		be->sampler = sb_sampler_open(tracked_fd, inflight_fd, hz, err, errlen);
+		be->sampler = sb_sampler_open(m, hz, err, errlen);
 		if (!be->sampler) {
 			sb_ksyms_free(be->ksyms);
 			be->ksyms = NULL;
@@ -55,7 +55,7 @@ static int try_one(struct sb_stage_backend *be, enum sb_backend b, int tracked_f
 	}
 }
 
-int sb_backend_open(struct sb_stage_backend *be, enum sb_backend want, int tracked_fd, int inflight_fd,
+int sb_backend_open(struct sb_stage_backend *be, enum sb_backend want, const struct sb_shared_maps *m,
 		    unsigned hz, char *err, size_t errlen)
 {
 	static const enum sb_backend chain[] = { SB_BE_FENTRY, SB_BE_KPROBE, SB_BE_TRACEPOINT };
@@ -64,7 +64,7 @@ int sb_backend_open(struct sb_stage_backend *be, enum sb_backend want, int track
 
 	memset(be, 0, sizeof(*be));
 	if (want != SB_BE_AUTO) {
-		if (try_one(be, want, tracked_fd, inflight_fd, hz, why, sizeof(why))) {
+		if (try_one(be, want, m, hz, why, sizeof(why))) {
 			snprintf(err, errlen, "probe backend %s unavailable: %s", names[want], why);
 			return -1;
 		}
@@ -72,7 +72,7 @@ int sb_backend_open(struct sb_stage_backend *be, enum sb_backend want, int track
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof(chain) / sizeof(chain[0]); i++) {
-		if (!try_one(be, chain[i], tracked_fd, inflight_fd, hz, why, sizeof(why))) {
+		if (!try_one(be, chain[i], m, hz, why, sizeof(why))) {
 			be->kind = chain[i];
 			return 0;
 		}

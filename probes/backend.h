@@ -25,7 +25,7 @@ const char *sb_backend_name(enum sb_backend b);
 /* "auto", "fentry", "kprobe", "tracepoint" -> kind; -1 for anything else. */
 int sb_backend_parse(const char *name);
 /* Returns 0, or -1 with the reason in err (every candidate failed). */
-int sb_backend_open(struct sb_stage_backend *be, enum sb_backend want, int tracked_fd, int inflight_fd,
+int sb_backend_open(struct sb_stage_backend *be, enum sb_backend want, const struct sb_shared_maps *m,
 		    unsigned hz, char *err, size_t errlen);
 void sb_backend_close(struct sb_stage_backend *be);
 

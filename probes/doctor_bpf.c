@@ -31,8 +31,8 @@ int sb_doctor_bpf(void (*line)(const char *what, int ok, const char *detail))
 		return 0;
 	for (size_t i = 0; i < sizeof(stage_backends) / sizeof(stage_backends[0]); i++) {
 		struct sb_stage_backend be;
-		int got = !sb_backend_open(&be, stage_backends[i].b, sb_phases_tracked_fd(ph),
-					   sb_phases_inflight_fd(ph), 0, err, sizeof(err));
+		struct sb_shared_maps m = sb_phases_shared_maps(ph);
+		int got = !sb_backend_open(&be, stage_backends[i].b, &m, 0, err, sizeof(err));
 
 		line(stage_backends[i].what, got, got ? NULL : err);
 		if (got) {

@@ -77,8 +77,9 @@ int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **ou
 		goto fail;
 	/* Phases come from tracepoints whatever the backend; a forced backend is honoured at every level. */
 	if (s->level == SB_PROBE_STAGES || want != SB_BE_AUTO) {
-		if (sb_backend_open(&s->be, want, sb_phases_tracked_fd(s->ph), sb_phases_inflight_fd(s->ph),
-				    opts->sample_hz, err, errlen))
+		struct sb_shared_maps m = sb_phases_shared_maps(s->ph);
+
+		if (sb_backend_open(&s->be, want, &m, opts->sample_hz, err, errlen))
 			goto fail;
 		s->have_stages = 1;
 		if (opts->verbose && s->be.why[0])

@@ -3,10 +3,15 @@
  * The phases of each spawn, from tracepoints only (they exist wherever BPF does): the spawning syscall's
  * entry and return, task_newtask (copy_process done), sched_process_fork, sched_wakeup_new, the child's
  * first switch-in, its exec and exit, and the reap. One record per spawn goes to user space when the
- * spawn is over, so the cost per event is a map update, not a ring-buffer write.
+ * spawn is over, so the cost per event is a few stores into the spawn's slot, not a ring-buffer write.
  *
- * Raw (BTF) tracepoints are used throughout: they need no tracefs and skip the perf buffer copy a
- * classic tracepoint program pays for, which keeps the hot ones (sys_enter, sched_switch, kmem) cheap.
+ * Most of these hooks fire for every task of the machine, inside the very spawns being timed, so each
+ * leaves as early and as cheaply as it can: the spawn and in-flight tables are arrays (an inlined
+ * lookup), task fields are read straight through the BTF pointers the raw tracepoints pass (no
+ * probe-read helper call), and sched_switch and the kmem hooks first read a counter that is 0 whenever
+ * nothing they care about is pending. The scheduler and kmem hooks are raw (BTF) tracepoints: they need
+ * no tracefs and skip the perf buffer a classic tracepoint program is handed. The syscall boundaries are
+ * the exception (see the loader): per-syscall classic events fire only for the six calls followed.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -29,9 +34,12 @@ __u64 spawns_seen;
 /* Recorded children that have not run yet: while 0, sched_switch returns before any map lookup. */
 __s64 awaiting_first_run;
 
-/* child pid -> its record, from task_newtask until the reap. */
+/*
+ * child pid % SB_MAX_SPAWNS -> its record, from task_newtask until the reap (the slot is owned while
+ * child_pid matches). The record is written in place: no copy through the stack or a scratch map.
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, SB_MAX_SPAWNS);
 	__type(key, __u32);
 	__type(value, struct sb_spawn_event);
@@ -42,13 +50,27 @@ struct {
 	__uint(max_entries, SB_RINGBUF_BYTES);
 } events SEC(".maps");
 
-/* A spawn record the stack can't hold (it is bigger than BPF's 512 bytes would like to copy twice). */
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct sb_spawn_event);
-} scratch SEC(".maps");
+/* The record of child pid, or NULL if it is not a followed spawn. */
+static __always_inline struct sb_spawn_event *spawn_of(__u32 pid)
+{
+	__u32 key = pid & (SB_MAX_SPAWNS - 1);
+	struct sb_spawn_event *ev = bpf_map_lookup_elem(&spawns, &key);
+
+	return ev && ev->child_pid == pid && pid ? ev : NULL;
+}
+
+/* The thread leaves copy_process (task_newtask, or the syscall failed before it). */
+static __always_inline void leave_copy(struct sb_inflight *f)
+{
+	__s64 *n;
+
+	if (!f->in_copy)
+		return;
+	f->in_copy = 0;
+	n = copying_count();
+	if (n)
+		__sync_fetch_and_add(n, -1);
+}
 
 static __always_inline int comm_matches(void)
 {
@@ -79,30 +101,52 @@ static __always_inline int sys_index(long id)
 	return -1;
 }
 
-static __always_inline void emit(struct sb_spawn_event *ev, __u32 pid)
+/*
+ * The spawn is over: its record goes to user space and the slot is freed. No wake-up: user space reads
+ * the ring after every batch (and polls it in trace mode), and a wake-up from here is an irq_work
+ * self-interrupt in the middle of the benchmark, a few microseconds on a VM.
+ */
+static __always_inline void emit(struct sb_spawn_event *ev)
 {
 	if (!ev->t_first_run)
 		__sync_fetch_and_add(&awaiting_first_run, -1);
-	if (bpf_ringbuf_output(&events, ev, sizeof(*ev), 0))
+	if (bpf_ringbuf_output(&events, ev, sizeof(*ev), BPF_RB_NO_WAKEUP))
 		__sync_fetch_and_add(&lost_events, 1);
-	bpf_map_delete_elem(&spawns, &pid);
+	ev->child_pid = 0;
 }
 
 /* A spawn or wait syscall of a followed process starts: remember it for its return. */
 static __always_inline int on_enter(int sys, __u64 waitid_infop)
 {
 	__u64 id_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)id_tgid;
-	struct sb_inflight f = {};
+	__u32 tid = (__u32)id_tgid, key = tid & (SB_MAX_INFLIGHT - 1);
+	struct sb_inflight *f;
+	__s64 *n;
 
 	if (sys < 0 || !is_tracked(id_tgid >> 32))
 		return 0;
-	f.t_enter = bpf_ktime_get_ns();
-	f.sys = sys;
-	if (sys == SB_SYS_WAITID)
-		f.user_ptr = waitid_infop;
-	f.in_copy = sys < SB_SYS_WAIT4;
-	bpf_map_update_elem(&inflight, &tid, &f, BPF_ANY);
+	f = bpf_map_lookup_elem(&inflight, &key);
+	if (!f)
+		return 0;
+	if (f->tid && f->tid != tid) {
+		/* another thread with a colliding tid is still inside its call: it loses its slot */
+		__sync_fetch_and_add(&lost_events, 1);
+		leave_copy(f);
+	}
+	f->tid = tid;
+	f->t_enter = bpf_ktime_get_ns();
+	f->sys = sys;
+	f->user_ptr = sys == SB_SYS_WAITID ? waitid_infop : 0;
+	f->child = 0;
+	f->pages = 0;
+	f->slabs = 0;
+	f->in_copy = 0;
+	if (sys < SB_SYS_WAIT4) {
+		f->in_copy = 1;
+		n = copying_count();
+		if (n)
+			__sync_fetch_and_add(n, 1);
+	}
 	return 0;
 }
 
@@ -134,20 +178,21 @@ static __always_inline void on_reap(struct sb_inflight *f, long ret, __u64 now)
 	}
 	if (!pid)
 		return;
-	struct sb_spawn_event *ev = bpf_map_lookup_elem(&spawns, &pid);
+	struct sb_spawn_event *ev = spawn_of(pid);
+
 	if (!ev)
 		return;
 	ev->t_reap = now;
-	emit(ev, pid);
+	emit(ev);
 }
 
 /* The number of the syscall that is returning, read from the saved registers. */
 static __always_inline long exiting_syscall(struct pt_regs *regs)
 {
 #if defined(__TARGET_ARCH_x86)
-	return BPF_CORE_READ(regs, orig_ax);
+	return regs->orig_ax;
 #elif defined(__TARGET_ARCH_arm64)
-	return BPF_CORE_READ(regs, syscallno);
+	return regs->syscallno;
 #else
 	return -1;   /* unknown: fall through to the map lookup */
 #endif
@@ -169,8 +214,7 @@ int BPF_PROG(sb_sys_exit, struct pt_regs *regs, long ret)
 /* A spawn or wait syscall returns: note the return, or the reap. */
 static __always_inline int on_exit(long ret)
 {
-	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	struct sb_inflight *f = bpf_map_lookup_elem(&inflight, &tid);
+	struct sb_inflight *f = inflight_of((__u32)bpf_get_current_pid_tgid());
 	__u64 now;
 
 	/* Also fires in the new child returning from fork: its tid is not in flight. */
@@ -180,15 +224,15 @@ static __always_inline int on_exit(long ret)
 	if (f->sys >= SB_SYS_WAIT4) {
 		on_reap(f, ret, now);
 	} else if (f->child) {
-		__u32 child = f->child;
-		struct sb_spawn_event *ev = bpf_map_lookup_elem(&spawns, &child);
+		struct sb_spawn_event *ev = spawn_of(f->child);
 
 		if (ev) {
 			ev->t_return = now;
 			ev->ret = ret;
 		}
 	}
-	bpf_map_delete_elem(&inflight, &tid);
+	leave_copy(f);
+	f->tid = 0;
 	return 0;
 }
 
@@ -196,36 +240,38 @@ SEC("tp_btf/task_newtask")
 int BPF_PROG(sb_task_newtask, struct task_struct *task, u64 clone_flags)
 {
 	__u64 id_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)id_tgid, zero = 0;
-	struct sb_inflight *f = bpf_map_lookup_elem(&inflight, &tid);
+	__u32 tid = (__u32)id_tgid, pid, key;
+	struct sb_inflight *f = inflight_of(tid);
 	struct sb_spawn_event *ev;
-	__u32 pid;
 
 	if (!f || !f->in_copy)
 		return 0;
-	ev = bpf_map_lookup_elem(&scratch, &zero);
+	pid = task->pid;
+	key = pid & (SB_MAX_SPAWNS - 1);
+	ev = bpf_map_lookup_elem(&spawns, &key);
 	if (!ev)
 		return 0;
+	if (ev->child_pid) {
+		/* an unreaped spawn whose pid collides: its record is given up */
+		__sync_fetch_and_add(&lost_events, 1);
+		if (!ev->t_first_run)
+			__sync_fetch_and_add(&awaiting_first_run, -1);
+	}
 	__builtin_memset(ev, 0, sizeof(*ev));
-	pid = BPF_CORE_READ(task, pid);
 	ev->t_newtask = bpf_ktime_get_ns();
 	ev->t_enter = f->t_enter;
 	ev->clone_flags = clone_flags;
 	ev->parent_tid = tid;
 	ev->parent_tgid = id_tgid >> 32;
-	ev->child_pid = pid;
-	ev->child_tgid = BPF_CORE_READ(task, tgid);
+	ev->child_tgid = task->tgid;
 	ev->sys = f->sys;
 	ev->pages = f->pages;
 	ev->slabs = f->slabs;
 	bpf_get_current_comm(ev->comm, sizeof(ev->comm));
-	f->in_copy = 0;
+	ev->child_pid = pid;
+	leave_copy(f);
 	f->child = pid;
 	__sync_fetch_and_add(&spawns_seen, 1);
-	if (bpf_map_update_elem(&spawns, &pid, ev, BPF_ANY)) {
-		__sync_fetch_and_add(&lost_events, 1);
-		return 0;
-	}
 	__sync_fetch_and_add(&awaiting_first_run, 1);
 	if (follow_children && !(clone_flags & 0x00010000 /* CLONE_THREAD */)) {
 		__u32 tgid = ev->child_tgid;
@@ -239,8 +285,7 @@ int BPF_PROG(sb_task_newtask, struct task_struct *task, u64 clone_flags)
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sb_process_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u32 pid = BPF_CORE_READ(child, pid);
-	struct sb_spawn_event *ev = bpf_map_lookup_elem(&spawns, &pid);
+	struct sb_spawn_event *ev = spawn_of(child->pid);
 
 	if (ev && !ev->t_fork)
 		ev->t_fork = bpf_ktime_get_ns();
@@ -250,8 +295,7 @@ int BPF_PROG(sb_process_fork, struct task_struct *parent, struct task_struct *ch
 SEC("tp_btf/sched_wakeup_new")
 int BPF_PROG(sb_wakeup_new, struct task_struct *p)
 {
-	__u32 pid = BPF_CORE_READ(p, pid);
-	struct sb_spawn_event *ev = bpf_map_lookup_elem(&spawns, &pid);
+	struct sb_spawn_event *ev = spawn_of(p->pid);
 
 	if (ev && !ev->t_wakeup)
 		ev->t_wakeup = bpf_ktime_get_ns();
@@ -263,8 +307,7 @@ int BPF_PROG(sb_switch, bool preempt, struct task_struct *prev, struct task_stru
 {
 	if (awaiting_first_run <= 0)
 		return 0;
-	__u32 pid = BPF_CORE_READ(next, pid);
-	struct sb_spawn_event *ev = bpf_map_lookup_elem(&spawns, &pid);
+	struct sb_spawn_event *ev = spawn_of(next->pid);
 
 	if (ev && !ev->t_first_run) {
 		ev->t_first_run = bpf_ktime_get_ns();
@@ -276,8 +319,7 @@ int BPF_PROG(sb_switch, bool preempt, struct task_struct *prev, struct task_stru
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sb_exec, struct task_struct *p, pid_t old_pid)
 {
-	__u32 pid = BPF_CORE_READ(p, pid);
-	struct sb_spawn_event *ev = bpf_map_lookup_elem(&spawns, &pid);
+	struct sb_spawn_event *ev = spawn_of(p->pid);
 
 	if (ev && !ev->t_exec)
 		ev->t_exec = bpf_ktime_get_ns();
@@ -287,15 +329,14 @@ int BPF_PROG(sb_exec, struct task_struct *p, pid_t old_pid)
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sb_exit, struct task_struct *p)
 {
-	__u32 pid = BPF_CORE_READ(p, pid);
-	struct sb_spawn_event *ev = bpf_map_lookup_elem(&spawns, &pid);
+	struct sb_spawn_event *ev = spawn_of(p->pid);
 
 	if (!ev)
 		return 0;
 	ev->t_exit = bpf_ktime_get_ns();
 	/* A thread is never waited for: its record is complete now. */
 	if (ev->clone_flags & 0x00010000 /* CLONE_THREAD */)
-		emit(ev, pid);
+		emit(ev);
 	return 0;
 }
 
@@ -303,11 +344,10 @@ int BPF_PROG(sb_exit, struct task_struct *p)
 SEC("tp_btf/sched_process_free")
 int BPF_PROG(sb_free, struct task_struct *p)
 {
-	__u32 pid = BPF_CORE_READ(p, pid);
-	struct sb_spawn_event *ev = bpf_map_lookup_elem(&spawns, &pid);
+	struct sb_spawn_event *ev = spawn_of(p->pid);
 
 	if (ev)
-		emit(ev, pid);
+		emit(ev);
 	return 0;
 }
 
@@ -375,41 +415,41 @@ int sb_enter_wait4(struct trace_event_raw_sys_enter *ctx)
 SEC("tracepoint/syscalls/sys_enter_waitid")
 int sb_enter_waitid(struct trace_event_raw_sys_enter *ctx)
 {
-	return on_enter(SB_SYS_WAITID, BPF_CORE_READ(ctx, args[2]));
+	return on_enter(SB_SYS_WAITID, ctx->args[2]);
 }
 
 SEC("tracepoint/syscalls/sys_exit_clone")
 int sb_exit_clone(struct trace_event_raw_sys_exit *ctx)
 {
-	return on_exit(BPF_CORE_READ(ctx, ret));
+	return on_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_clone3")
 int sb_exit_clone3(struct trace_event_raw_sys_exit *ctx)
 {
-	return on_exit(BPF_CORE_READ(ctx, ret));
+	return on_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_fork")
 int sb_exit_fork(struct trace_event_raw_sys_exit *ctx)
 {
-	return on_exit(BPF_CORE_READ(ctx, ret));
+	return on_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_vfork")
 int sb_exit_vfork(struct trace_event_raw_sys_exit *ctx)
 {
-	return on_exit(BPF_CORE_READ(ctx, ret));
+	return on_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_wait4")
 int sb_exit_wait4(struct trace_event_raw_sys_exit *ctx)
 {
-	return on_exit(BPF_CORE_READ(ctx, ret));
+	return on_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_waitid")
 int sb_exit_waitid(struct trace_event_raw_sys_exit *ctx)
 {
-	return on_exit(BPF_CORE_READ(ctx, ret));
+	return on_exit(ctx->ret);
 }

@@ -12,8 +12,14 @@
 #endif
 
 #define SB_MAX_TRACKED 1024   /* tgids whose spawns are followed */
-#define SB_MAX_INFLIGHT 4096  /* threads inside a spawning syscall */
-#define SB_MAX_SPAWNS 16384   /* children created but not yet reaped */
+/*
+ * The in-flight and spawn tables are arrays indexed by tid/pid modulo their size (a power of two), not
+ * hash maps: an array lookup is a few inlined instructions, a hash lookup a function call, a hash and a
+ * bucket walk, and these lookups run in hooks that fire for every task of the machine. Two live entries
+ * whose ids collide modulo the size evict one another; the evicted one is counted in lost_events.
+ */
+#define SB_MAX_INFLIGHT 16384 /* threads inside a spawning syscall (power of two) */
+#define SB_MAX_SPAWNS 16384   /* children created but not yet reaped (power of two) */
 #define SB_RINGBUF_BYTES (4u << 20)
 #define SB_COMM_LEN 16
 
@@ -28,7 +34,7 @@ enum sb_sys {
 	SB_N_SYS
 };
 
-/* A thread inside clone/clone3/fork/vfork (or a wait), keyed by its tid. */
+/* A thread inside clone/clone3/fork/vfork (or a wait), in the slot of its tid. */
 struct sb_inflight {
 	__u64 t_enter;
 	__u64 user_ptr;     /* waitid: the siginfo the reaped pid is read from */
@@ -37,7 +43,7 @@ struct sb_inflight {
 	__u32 child;        /* pid of the new task, once task_newtask saw it */
 	__u32 pages;        /* pages allocated while in_copy */
 	__u32 slabs;        /* slab objects allocated while in_copy */
-	__u32 pad;
+	__u32 tid;          /* owner of the slot; 0 = free */
 };
 
 /* What one spawn looked like; 0 = the event was not seen. */

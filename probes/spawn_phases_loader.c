@@ -182,10 +182,19 @@ void sb_phases_untrack_all(struct sb_phases *p)
 	}
 }
 
+/*
+ * The programs write records without waking the reader (a wake-up is an interrupt on the CPU that is
+ * spawning), so a wait here is a plain sleep for what arrives meanwhile, followed by a read.
+ */
 int sb_phases_poll(struct sb_phases *p, int timeout_ms)
 {
-	int n = timeout_ms > 0 ? ring_buffer__poll(p->rb, timeout_ms) : ring_buffer__consume(p->rb);
+	int n = ring_buffer__consume(p->rb);
 
+	if (n || timeout_ms <= 0)
+		return n == -EINTR ? 0 : n;
+	n = ring_buffer__poll(p->rb, timeout_ms);
+	if (n == 0)
+		n = ring_buffer__consume(p->rb);
 	return n == -EINTR ? 0 : n;
 }
 
@@ -199,14 +208,13 @@ uint64_t sb_phases_seen(const struct sb_phases *p)
 	return __atomic_load_n(&p->skel->bss->spawns_seen, __ATOMIC_RELAXED);
 }
 
-int sb_phases_tracked_fd(const struct sb_phases *p)
+struct sb_shared_maps sb_phases_shared_maps(const struct sb_phases *p)
 {
-	return bpf_map__fd(p->skel->maps.tracked);
-}
-
-int sb_phases_inflight_fd(const struct sb_phases *p)
-{
-	return bpf_map__fd(p->skel->maps.inflight);
+	return (struct sb_shared_maps){
+		.tracked = bpf_map__fd(p->skel->maps.tracked),
+		.inflight = bpf_map__fd(p->skel->maps.inflight),
+		.copying = bpf_map__fd(p->skel->maps.copying),
+	};
 }
 
 void sb_phases_close(struct sb_phases *p)

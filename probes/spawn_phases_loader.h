@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "shared_maps.h"
 #include "spawn_phases.h"
 
 typedef void (*sb_spawn_cb)(void *ctx, const struct sb_spawn_event *ev);
@@ -30,8 +31,7 @@ int sb_phases_poll(struct sb_phases *p, int timeout_ms);
 uint64_t sb_phases_lost(const struct sb_phases *p);
 uint64_t sb_phases_seen(const struct sb_phases *p);
 /* The maps the stage objects share (see spawn_maps.bpf.h). */
-int sb_phases_tracked_fd(const struct sb_phases *p);
-int sb_phases_inflight_fd(const struct sb_phases *p);
+struct sb_shared_maps sb_phases_shared_maps(const struct sb_phases *p);
 void sb_phases_close(struct sb_phases *p);
 /* 1 when the per-syscall tracefs events are used (cheap), 0 for the generic sys_enter/sys_exit. */
 int sb_phases_per_syscall(const struct sb_phases *p);

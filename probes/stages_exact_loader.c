@@ -85,7 +85,7 @@ static int stage_of_fn(const char *fn)
 	return -1;
 }
 
-struct sb_exact *sb_exact_open(enum sb_exact_kind kind, int tracked_fd, int inflight_fd, char *err,
+struct sb_exact *sb_exact_open(enum sb_exact_kind kind, const struct sb_shared_maps *m, char *err,
 			       size_t errlen)
 {
 	const char *want = kind == SB_EXACT_FENTRY ? "fentry_" : "kprobe_";
@@ -104,8 +104,9 @@ struct sb_exact *sb_exact_open(enum sb_exact_kind kind, int tracked_fd, int infl
 		sb_bpf_errmsg(err, errlen, "opening the exact stage probes", errno);
 		goto fail;
 	}
-	if (bpf_map__reuse_fd(x->skel->maps.tracked, tracked_fd) ||
-	    bpf_map__reuse_fd(x->skel->maps.inflight, inflight_fd)) {
+	if (bpf_map__reuse_fd(x->skel->maps.tracked, m->tracked) ||
+	    bpf_map__reuse_fd(x->skel->maps.inflight, m->inflight) ||
+	    bpf_map__reuse_fd(x->skel->maps.copying, m->copying)) {
 		sb_bpf_errmsg(err, errlen, "sharing maps with the exact stage probes", errno);
 		goto fail;
 	}

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "shared_maps.h"
 #include "stages_exact.h"
 
 enum sb_exact_kind { SB_EXACT_FENTRY, SB_EXACT_KPROBE };
@@ -12,7 +13,7 @@ enum sb_exact_kind { SB_EXACT_FENTRY, SB_EXACT_KPROBE };
 struct sb_exact;
 
 /* Loads and attaches; NULL with the reason in err (this is also the feature probe). */
-struct sb_exact *sb_exact_open(enum sb_exact_kind kind, int tracked_fd, int inflight_fd, char *err,
+struct sb_exact *sb_exact_open(enum sb_exact_kind kind, const struct sb_shared_maps *m, char *err,
 			       size_t errlen);
 /* Exclusive time and calls per stage since the last drain (summed over CPUs), then zeroed. */
 int sb_exact_drain(struct sb_exact *x, struct sb_xs_total out[SB_N_XS]);

@@ -36,7 +36,7 @@ static int open_cpu_clock(int cpu, unsigned hz)
 	return syscall(SYS_perf_event_open, &a, -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
 }
 
-struct sb_sampler *sb_sampler_open(int tracked_fd, int inflight_fd, unsigned hz, char *err, size_t errlen)
+struct sb_sampler *sb_sampler_open(const struct sb_shared_maps *m, unsigned hz, char *err, size_t errlen)
 {
 	struct sb_sampler *s = calloc(1, sizeof(*s));
 	int ncpu = libbpf_num_possible_cpus(), e;
@@ -53,8 +53,9 @@ struct sb_sampler *sb_sampler_open(int tracked_fd, int inflight_fd, unsigned hz,
 		sb_bpf_errmsg(err, errlen, "opening the stage sampler", errno ? errno : ENOMEM);
 		goto fail;
 	}
-	if (bpf_map__reuse_fd(s->skel->maps.tracked, tracked_fd) ||
-	    bpf_map__reuse_fd(s->skel->maps.inflight, inflight_fd)) {
+	if (bpf_map__reuse_fd(s->skel->maps.tracked, m->tracked) ||
+	    bpf_map__reuse_fd(s->skel->maps.inflight, m->inflight) ||
+	    bpf_map__reuse_fd(s->skel->maps.copying, m->copying)) {
 		sb_bpf_errmsg(err, errlen, "sharing maps with the stage sampler", errno);
 		goto fail;
 	}

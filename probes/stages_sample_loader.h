@@ -6,11 +6,12 @@
 #include <stdint.h>
 
 #include "ksyms.h"
+#include "shared_maps.h"
 
 struct sb_sampler;
 
-/* Shares the phase object's maps (tracked_fd, inflight_fd). NULL with a reason in err. */
-struct sb_sampler *sb_sampler_open(int tracked_fd, int inflight_fd, unsigned hz, char *err, size_t errlen);
+/* Shares the phase object's maps. NULL with a reason in err. */
+struct sb_sampler *sb_sampler_open(const struct sb_shared_maps *m, unsigned hz, char *err, size_t errlen);
 
 /* Per stage name (NULL = inside the spawning syscall but outside copy_process): samples. */
 typedef void (*sb_stage_count_cb)(void *ctx, const char *stage, uint64_t samples);

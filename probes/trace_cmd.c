@@ -310,8 +310,9 @@ int cmd_trace(int argc, char **argv)
 		goto out;
 	}
 	if (stages) {
-		if (sb_backend_open(&be, want, sb_phases_tracked_fd(ph), sb_phases_inflight_fd(ph), hz, err,
-				    sizeof(err))) {
+		struct sb_shared_maps m = sb_phases_shared_maps(ph);
+
+		if (sb_backend_open(&be, want, &m, hz, err, sizeof(err))) {
 			fprintf(stderr, "spawnbench trace: %s\n", err);
 			goto out;
 		}
