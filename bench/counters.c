@@ -6,7 +6,9 @@
  */
 #include "counters.h"
 
+#include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <linux/perf_event.h>
 #include <math.h>
 #include <stdio.h>
@@ -186,14 +188,78 @@ static size_t event_values(const struct sb_case *c, int i, int child, double *v,
 	return n;
 }
 
-static int find_event(const char *needle)
+/* Which events the worker could only count in user space (its note in the ready message), per scope. */
+static void user_only_masks(const struct sb_case *c, unsigned m[2])
 {
-	for (int i = 0; i < ev.n; i++) {
-		const char *hay = ev.fqn[i][0] ? ev.fqn[i] : ev.names[i];
-		if (strcasestr(hay, needle) || strcasestr(ev.names[i], needle))
+	m[0] = m[1] = 0;
+	if (sscanf(c->footprint.msg, "counters user-only parent=%x child=%x", &m[0], &m[1]) != 2)
+		m[0] = m[1] = 0;
+}
+
+enum ev_kind { EV_OTHER, EV_CYCLES, EV_INSTRUCTIONS, EV_MISSES };
+
+/* What an event counts, for the derived figures: the generic perf ids first, then the names core PMUs give
+ * the same things. */
+static enum ev_kind event_kind(int i)
+{
+	const struct perf_event_attr *a = &ev.attr[i];
+	const char *f = ev.fqn[i];
+	if (a->type == PERF_TYPE_HARDWARE && a->config == PERF_COUNT_HW_CPU_CYCLES)
+		return EV_CYCLES;
+	if (a->type == PERF_TYPE_HARDWARE && a->config == PERF_COUNT_HW_INSTRUCTIONS)
+		return EV_INSTRUCTIONS;
+	if (strstr(f, "::UNHALTED_CORE_CYCLES") || strstr(f, "::CPU_CLK_UNHALTED") || strstr(f, "::CYCLES_NOT_IN_HALT"))
+		return EV_CYCLES;
+	if (strstr(f, "::INSTRUCTION_RETIRED") || strstr(f, "::INST_RETIRED") || strstr(f, "::RETIRED_INSTRUCTIONS"))
+		return EV_INSTRUCTIONS;
+	if (strcasestr(ev.names[i], "miss") || strcasestr(f, "miss"))
+		return EV_MISSES;
+	return EV_OTHER;
+}
+
+static int find_kind(enum ev_kind k)
+{
+	for (int i = 0; i < ev.n; i++)
+		if (event_kind(i) == k)
 			return i;
-	}
 	return -1;
+}
+
+static int counted(const struct sb_case *c, int i, int child)
+{
+	return i >= 0 && !(child ? c->footprint.child_event_err[i] : c->footprint.event_err[i]);
+}
+
+/* Per-spawn ratio a/b of one scope (IPC): spawns where b is 0 are left out, not counted as 0. */
+static void add_ratio(json_t *derived, const char *key, const struct sb_case *c, int a, int b, int child, double *v)
+{
+	size_t n = 0;
+	if (!counted(c, a, child) || !counted(c, b, child))
+		return;
+	for (size_t k = 0; k < c->n_samples; k++) {
+		const struct sb_counter_value *x = child ? c->samples[k].child : c->samples[k].parent;
+		if (c->samples[k].n_events > (uint32_t)a && c->samples[k].n_events > (uint32_t)b && x[b].value)
+			v[n++] = (double)x[a].value / (double)x[b].value;
+	}
+	struct sb_stats s;
+	if (n && !sb_stats_compute(v, n, &s))
+		json_object_set_new(derived, key, sb_stats_json(&s));
+}
+
+/* Misses per spawn: the call and the child together, per spawn, when both scopes were counted. */
+static void add_per_spawn(json_t *derived, const struct sb_case *c, int i, double *v)
+{
+	size_t n = 0;
+	if (!counted(c, i, 0) || !counted(c, i, 1))
+		return;
+	for (size_t k = 0; k < c->n_samples; k++)
+		if (c->samples[k].n_events > (uint32_t)i)
+			v[n++] = (double)c->samples[k].parent[i].value + (double)c->samples[k].child[i].value;
+	struct sb_stats s;
+	char key[128];
+	snprintf(key, sizeof(key), "%s_per_spawn", ev.names[i]);
+	if (n && !sb_stats_compute(v, n, &s))
+		json_object_set_new(derived, key, sb_stats_json(&s));
 }
 
 json_t *sb_counters_case_json(const struct sb_run_config *cfg, const struct sb_case *c)
@@ -205,6 +271,8 @@ json_t *sb_counters_case_json(const struct sb_run_config *cfg, const struct sb_c
 	if (!v)
 		return NULL;
 	static const char *const scopes[] = { "parent", "child" };
+	unsigned user_only[2];
+	user_only_masks(c, user_only);
 	for (int i = 0; i < ev.n; i++) {
 		for (int child = 0; child < 2; child++) {
 			int e = child ? c->footprint.child_event_err[i] : c->footprint.event_err[i];
@@ -225,24 +293,20 @@ json_t *sb_counters_case_json(const struct sb_run_config *cfg, const struct sb_c
 				json_array_append_new(arr, json_integer((json_int_t)v[k]));
 			json_object_set_new(o, "status", json_string("ok"));
 			json_object_set_new(o, "multiplexed", json_boolean(mux));
+			json_object_set_new(o, "user_space_only", json_boolean(user_only[child] >> i & 1));
 			json_object_set_new(o, "samples", arr);
 			if (n && !sb_stats_compute(v, n, &s))
 				json_object_set_new(o, "stats", sb_stats_json(&s));
 			json_array_append_new(events, o);
 		}
 	}
-	/* IPC of the spawning call, per spawn, when both inputs were counted. */
-	int cyc = find_event("CPU_CYCLES") >= 0 ? find_event("CPU_CYCLES") : find_event("cycles");
-	int ins = find_event("INSTRUCTIONS") >= 0 ? find_event("INSTRUCTIONS") : find_event("instructions");
-	if (cyc >= 0 && ins >= 0 && cyc != ins && !c->footprint.event_err[cyc] && !c->footprint.event_err[ins]) {
-		size_t n = 0;
-		for (size_t k = 0; k < c->n_samples; k++)
-			if (c->samples[k].parent[cyc].value)
-				v[n++] = (double)c->samples[k].parent[ins].value / (double)c->samples[k].parent[cyc].value;
-		struct sb_stats s;
-		if (n && !sb_stats_compute(v, n, &s))
-			json_object_set_new(derived, "parent_ipc", sb_stats_json(&s));
-	}
+	/* Instructions per cycle of each scope, per spawn, when both inputs were counted. */
+	int cyc = find_kind(EV_CYCLES), ins = find_kind(EV_INSTRUCTIONS);
+	add_ratio(derived, "parent_ipc", c, ins, cyc, 0, v);
+	add_ratio(derived, "child_ipc", c, ins, cyc, 1, v);
+	for (int i = 0; i < ev.n; i++)
+		if (event_kind(i) == EV_MISSES)
+			add_per_spawn(derived, c, i, v);
 	free(v);
 	return json_pack("{s:o, s:o}", "events", events, "derived", derived);
 }
@@ -270,7 +334,10 @@ const char *sb_counters_case_summary(const struct sb_run_config *cfg, const stru
 			else
 				snprintf(part[child], sizeof(part[child]), "-");
 		}
-		int w = snprintf(buf + off, len - off, "%s%s %s/%s", i ? ", " : "", ev.names[i], part[0], part[1]);
+		int both_na = c->footprint.event_err[i] && c->footprint.child_event_err[i];
+		int w = both_na ? snprintf(buf + off, len - off, "%s%s n/a", i ? ", " : "", ev.names[i])
+				: snprintf(buf + off, len - off, "%s%s %s/%s", i ? ", " : "", ev.names[i], part[0],
+					   part[1]);
 		if (w < 0 || (size_t)w >= len - off)
 			break;
 		off += (size_t)w;
@@ -311,9 +378,18 @@ void sb_counters_csv_row(FILE *f, const struct sb_run_config *cfg, const struct 
 const char *sb_counters_libpfm_version(void)
 {
 #ifdef SB_HAVE_LIBPFM
-	static char v[32];
+	static char v[64];
 	int x = pfm_get_version();
-	snprintf(v, sizeof(v), "API %d.%d", (x >> 16) & 0xffff, x & 0xffff);
+	/* pfm_get_version() gives only the API (4.0); the release is in the loaded library's file name
+	 * (libpfm.so.4.13.0), which is what this host really runs. */
+	char rel[32] = "", real[PATH_MAX];
+	Dl_info info;
+	if (dladdr((void *)pfm_get_version, &info) && info.dli_fname && realpath(info.dli_fname, real)) {
+		const char *so = strstr(real, ".so.");
+		if (so && strlen(so + 4) < sizeof(rel))
+			snprintf(rel, sizeof(rel), "%s ", so + 4);
+	}
+	snprintf(v, sizeof(v), "%s(API %d.%d)", rel, (x >> 16) & 0xffff, x & 0xffff);
 	return v;
 #else
 	return "none";
