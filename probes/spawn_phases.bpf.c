@@ -31,7 +31,7 @@ const volatile char comm_filter[SB_COMM_LEN];
 /* Read by the loader through the skeleton's bss. */
 __u64 lost_events;   /* ring buffer full or spawns table full: a spawn that was not recorded */
 __u64 spawns_seen;
-/* Recorded children that have not run yet: while 0, sched_switch returns before any map lookup. */
+/* Recorded children that have not run yet: while 0, sched_switch (if loaded) returns at once. */
 __s64 awaiting_first_run;
 
 /*
@@ -214,18 +214,29 @@ int BPF_PROG(sb_sys_exit, struct pt_regs *regs, long ret)
 /* A spawn or wait syscall returns: note the return, or the reap. */
 static __always_inline int on_exit(long ret)
 {
-	struct sb_inflight *f = inflight_of((__u32)bpf_get_current_pid_tgid());
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	struct sb_inflight *f = inflight_of(tid);
+	struct sb_spawn_event *ev;
 	__u64 now;
 
-	/* Also fires in the new child returning from fork: its tid is not in flight. */
-	if (!f)
+	if (!f) {
+		/*
+		 * Also fires in the new child: its first return to user space (ret_from_fork ends in the
+		 * syscall exit path). That is the child's first run, a few hundred ns after its first
+		 * switch-in, and it spares a program on every context switch of the machine.
+		 */
+		ev = spawn_of(tid);
+		if (ev && !ev->t_first_run) {
+			ev->t_first_run = bpf_ktime_get_ns();
+			__sync_fetch_and_add(&awaiting_first_run, -1);
+		}
 		return 0;
+	}
 	now = bpf_ktime_get_ns();
 	if (f->sys >= SB_SYS_WAIT4) {
 		on_reap(f, ret, now);
 	} else if (f->child) {
-		struct sb_spawn_event *ev = spawn_of(f->child);
-
+		ev = spawn_of(f->child);
 		if (ev) {
 			ev->t_return = now;
 			ev->ret = ret;
@@ -302,6 +313,11 @@ int BPF_PROG(sb_wakeup_new, struct task_struct *p)
 	return 0;
 }
 
+/*
+ * The child's first switch-in, exactly. Not loaded unless SB_PROBE_SCHED_SWITCH=1 (the loader): it
+ * runs on every context switch of the machine, several inside each timed spawn, while the child's
+ * syscall exit (above) marks its first run for free. Kept to check that the two agree.
+ */
 SEC("tp_btf/sched_switch")
 int BPF_PROG(sb_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
 {

@@ -134,6 +134,7 @@ struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size
 		strncpy((char *)p->skel->rodata->comm_filter, o->comm, SB_COMM_LEN - 1);
 	}
 	choose_syscall_hooks(p);
+	bpf_program__set_autoload(p->skel->progs.sb_switch, !!getenv("SB_PROBE_SCHED_SWITCH"));
 	if (!o->kmem) {
 		/* Not loaded at all: an attached program costs every allocation even when it returns at once. */
 		bpf_program__set_autoload(p->skel->progs.sb_page_alloc, false);
