@@ -13,10 +13,12 @@
  *  - setns:   at set-up the worker makes one holder process inside the target namespaces (clone3 with the
  *             set, so it is even PID 1 of a new PID namespace); the helper joins them with
  *             setns(pidfd, set) where the kernel takes a pidfd (5.8+), else one setns per /proc/PID/ns file.
+ *             SPAWNBENCH_SETNS_JOIN=files|pidfd forces one of the two (tests, old-kernel comparisons).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/sched.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,11 +53,13 @@ static const struct {
 
 static struct {
 	pid_t holder;
+	pid_t worker;
+	int self_pidfd;           /* the worker's own pidfd: the holder checks it after PR_SET_PDEATHSIG */
 	int pidfd;                /* setns by pidfd, or -1 */
 	int fds[N_NS_FILES];      /* setns by files when pidfd is refused */
 	uint64_t fd_flags[N_NS_FILES];
 	int n_fds;
-} st = { .holder = -1, .pidfd = -1 };
+} st = { .holder = -1, .self_pidfd = -1, .pidfd = -1 };
 
 static void kill_holder(void)
 {
@@ -72,33 +76,50 @@ static int make_holder(uint64_t flags, struct sb_ready *r)
 	int ready_pipe[2];
 	if (pipe2(ready_pipe, O_CLOEXEC))
 		return -errno;
+	st.self_pidfd = (int)syscall(SYS_pidfd_open, st.worker, 0); /* -1 before 5.3: no check then */
 	memset(&args, 0, sizeof(args));
 	args.flags = flags;
 	args.exit_signal = SIGCHLD;
 	long pid = syscall(SYS_clone3, &args, sizeof(args));
 	if (pid == 0) {
-		/* The holder: lives in the namespaces until the worker ends (or dies: PDEATHSIG). */
+		/*
+		 * The holder: lives in the namespaces until the worker ends (or dies: PDEATHSIG). The worker
+		 * may have died before the prctl; getppid() cannot tell (it is 0 in a new PID namespace), the
+		 * worker's pidfd can: it is readable once the worker has exited.
+		 */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		close(ready_pipe[0]);
+		struct pollfd pf = { .fd = st.self_pidfd, .events = POLLIN };
+		if (st.self_pidfd >= 0 && poll(&pf, 1, 0) > 0)
+			_exit(0);
 		(void)!write(ready_pipe[1], "x", 1);
+		/* No descriptors: the controller must see EOF on its socket when the worker dies, not when the holder does. */
+		syscall(SYS_close_range, 0U, ~0U, 0U);
 		for (;;)
 			pause();
 	}
 	int e = errno;
 	close(ready_pipe[1]);
+	if (st.self_pidfd >= 0)
+		close(st.self_pidfd);
 	if (pid < 0) {
 		close(ready_pipe[0]);
 		snprintf(r->msg, sizeof(r->msg), "cannot create the namespace holder: clone3: %s", strerror(e));
 		return -e;
 	}
 	char c;
-	(void)!read(ready_pipe[0], &c, 1);
+	ssize_t got = read(ready_pipe[0], &c, 1);
 	close(ready_pipe[0]);
 	st.holder = (pid_t)pid;
 	atexit(kill_holder);
+	if (got != 1) {
+		snprintf(r->msg, sizeof(r->msg), "the namespace holder exited at start");
+		return -ECHILD;
+	}
 
 	/* Probe setns by pidfd on a throw-away process: if it works, each spawn joins with one call. */
-	st.pidfd = (int)syscall(SYS_pidfd_open, st.holder, 0);
+	const char *join = getenv("SPAWNBENCH_SETNS_JOIN");
+	int want_files = join && !strcmp(join, "files"), want_pidfd = join && !strcmp(join, "pidfd");
+	st.pidfd = want_files ? -1 : (int)syscall(SYS_pidfd_open, st.holder, 0);
 	if (st.pidfd >= 0) {
 		pid_t t = fork();
 		if (t == 0)
@@ -108,6 +129,10 @@ static int make_holder(uint64_t flags, struct sb_ready *r)
 			close(st.pidfd);
 			st.pidfd = -1;
 		}
+	}
+	if (st.pidfd < 0 && want_pidfd) {
+		snprintf(r->msg, sizeof(r->msg), "SPAWNBENCH_SETNS_JOIN=pidfd: this kernel refuses setns by pidfd");
+		return -EINVAL;
 	}
 	if (st.pidfd < 0) {
 		for (size_t i = 0; i < N_NS_FILES; i++) {
@@ -130,6 +155,7 @@ static int make_holder(uint64_t flags, struct sb_ready *r)
 
 int sb_nspath_setup(struct spawn_ctx *x, struct sb_ready *ready)
 {
+	st.worker = getpid();
 	if (x->c->ns_path == SB_NSPATH_SETNS)
 		return make_holder(x->c->ns_flags, ready);
 	return 0;
@@ -155,6 +181,10 @@ int sb_nspath_spawn(struct spawn_ctx *x, int (*spawn)(struct spawn_ctx *))
 	if (h < 0)
 		return -errno;
 	if (h == 0) {
+		/* Untimed: a helper whose worker is gone (SIGKILL) must not spawn on. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != st.worker)
+			_exit(0);
 		uint64_t t0 = sb_now_ns();
 		int rc = enter(x->c);
 		uint64_t t1 = sb_now_ns();
