@@ -6,21 +6,31 @@
 if [ "$(id -u)" -ne 0 ]; then echo "needs root to set limits"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
 
 cgdirs=()
-cleanup() { for d in "${cgdirs[@]}"; do rmdir "$d" 2>/dev/null; done; }
+enabled=()   # "subtree_control-file controller" pairs this test turned on, to turn off again
+cleanup() {
+	local e
+	for d in "${cgdirs[@]}"; do rmdir "$d" 2>/dev/null; done
+	for e in "${enabled[@]}"; do echo "-${e#* }" > "${e% *}" 2>/dev/null; done
+}
 trap cleanup EXIT
-# A fresh cgroup with CONTROLLER, in cgroup v2 if it offers it, else in the v1 hierarchy.
+# A fresh cgroup with CONTROLLER, in cgroup v2 if it offers it, else in the v1 hierarchy; its path in $cg.
+# Not called as $(make_cg): a subshell would record it for cleanup in a copy of cgdirs that is thrown away.
 make_cg() {
 	local ctl=$1 v2 d
+	cg=
 	v2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
 	if [ -n "$v2" ] && grep -qw "$ctl" "$v2/cgroup.controllers" 2>/dev/null; then
-		echo "+$ctl" > "$v2/cgroup.subtree_control" 2>/dev/null
+		if ! grep -qw "$ctl" "$v2/cgroup.subtree_control"; then
+			echo "+$ctl" > "$v2/cgroup.subtree_control" 2>/dev/null &&
+				enabled+=("$v2/cgroup.subtree_control $ctl")
+		fi
 		d=$v2/sbtest-$ctl.$$
 	elif [ -d "/sys/fs/cgroup/$ctl" ]; then
 		d=/sys/fs/cgroup/$ctl/sbtest.$$
 	else
 		return 1
 	fi
-	mkdir "$d" && cgdirs+=("$d") && echo "$d"
+	mkdir "$d" && cgdirs+=("$d") && cg=$d
 }
 mem_limit_file() { [ -e "$1/memory.max" ] && echo "$1/memory.max" || echo "$1/memory.limit_in_bytes"; }
 
@@ -39,7 +49,7 @@ v=$(json_q "$out" "any(c['status'] == 'ok' for c in d['cases'])")
 [ "$v" = True ] && pass "cases within the limit still ran" || fail "nothing ran"
 
 # 2. A pids cgroup with a low pids.max.
-if cg=$(make_cg pids); then
+if make_cg pids; then
 	echo 5 > "$cg/pids.max"
 	out=$TMP/pids.json
 	expect_exit 0 "pids.max = 5" -- timeout 120 bash -c "echo \$\$ > $cg/cgroup.procs && exec \"\$@\"" _ \
@@ -54,7 +64,7 @@ fi
 
 # 3. A memory cgroup smaller than the parent size asked for: refused before anything runs; a child that
 #    outgrows it takes only spawnbench's own processes with it.
-if cg=$(make_cg memory); then
+if make_cg memory; then
 	echo $((200 << 20)) > "$(mem_limit_file "$cg")"
 	expect_exit 2 "--mem 512M in a 200M cgroup is refused" -- bash -c "echo \$\$ > $cg/cgroup.procs && exec \"\$@\"" _ \
 		"$SB" run -q -n 5 --method fork --mem 512M -o "$TMP/never.json"
@@ -87,6 +97,8 @@ v=$(json_q "$out" "[c['reason'] for c in d['cases'] if c['errno']]")
 case "$v" in *max_net_namespaces\ =\ 0*max_ipc_namespaces\ =\ 0*) pass "limits named" ;; *) fail "reasons: $v" ;; esac
 
 sleep 0.2
+cleanup
+for d in "${cgdirs[@]}"; do [ -d "$d" ] && fail "cgroup left: $d"; done
 left=$(leftovers)
 [ -z "$left" ] && pass "no worker or child left" || fail "left behind: $left"
 finish
