@@ -5,14 +5,10 @@
 # children exec a program. Each run gets a session of its own (setsid), so everything it started, whatever
 # it exec'd and whoever reaped it, is found afterwards by session id, not by name.
 . "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/session.sh"
 
 printf '#!/bin/sh\nexec sleep 20\n' > "$TMP/hang"
 chmod +x "$TMP/hang"
-# Processes of session SID still alive. A zombie that init has inherited is dead and init's to reap (this
-# VM's init does so lazily), so it does not count; a zombie with any other parent does.
-in_session() { ps -e -o sid=,pid=,ppid=,stat=,args= | awk -v s="$1" '$1 == s && !($4 ~ /^Z/ && $3 == 1)'; }
-# Kill what a failed check left, by session, so one failure does not leak into the next round.
-reap_session() { in_session "$1" | awk '{ print $2 }' | xargs -r kill -KILL 2>/dev/null; }
 # start OUT ARGS...: a run in a session of its own, its pid (= session id) in $pid
 start() {
 	local out=$1
@@ -55,7 +51,7 @@ for sig in INT TERM HUP KILL; do
 		sleep 0.001
 	done
 	kill -s "$sig" "$pid" 2>/dev/null
-	wait "$pid"
+	wait "$pid" 2>/dev/null
 	rc=$?
 	what="SIG$sig while writing (hit the write: $hit)"
 	[ "$hit" = 1 ] || echo "note: $what: the write was not caught in time"

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: MIT
 # SIGINT, SIGTERM and SIGHUP at random moments (worker start-up, spawn storms, holder set-up, writing the
 # results): every time, no child, no holder, no cgroup of the run left, and either no results file or a
-# valid one (exit 130 always writes one).
+# valid one (exit 130 always writes one). Each run has a session of its own (session.sh): whatever it
+# started, exec'd programs included, is found by session id.
 . "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/session.sh"
 if [ "$(id -u)" -ne 0 ]; then echo "needs root (into-cgroup, setns cases)"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
 
 cg2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
@@ -13,8 +15,9 @@ for round in $(seq 1 15); do
 	sig=${sigs[$((round % 3))]}
 	delay=$(printf '0.%03d' $((RANDOM % 1000)))
 	out=$TMP/r$round.json
-	"$SB" run -q --no-table -n 400 --batch 20 --warmup 2 --method fork,clone3,posix_spawn --mem 0,32M \
-		--preset process,into-cgroup --ns none,net --ns-path clone -o "$out" 2>"$TMP/err.$round" &
+	setsid "$SB" run -q --no-table -n 400 --batch 20 --warmup 2 --method fork,clone3,posix_spawn --mem 0,32M \
+		--preset process,into-cgroup --ns none,net --ns-path clone --exec none,/bin/true -o "$out" \
+		2>"$TMP/err.$round" &
 	pid=$!
 	sleep "$delay"
 	kill -s "$sig" $pid 2>/dev/null
@@ -37,20 +40,22 @@ for round in $(seq 1 15); do
 	fi
 	ls "$TMP"/*.tmp.* >/dev/null 2>&1 && fail "$what: temporary file left"
 	sleep 0.1
-	left=$(leftovers)
+	left=$(leftovers; in_session $pid)
 	[ -z "$left" ] || fail "$what: left behind: $left"
+	reap_session $pid
 	[ -n "$cg2" ] && ls -d "$cg2"/spawnbench.* >/dev/null 2>&1 && fail "$what: cgroup left: $(ls -d "$cg2"/spawnbench.*)"
 done
 # The same for --ns-path setns (the holder) and for probes attaching, when a run is stopped at once.
 for extra in "--ns-path setns --ns net+pid --method fork" "--method vfork --probe phases"; do
-	"$SB" run -q --no-table -n 100000 $extra -o "$TMP/x.json" 2>/dev/null &
+	setsid "$SB" run -q --no-table -n 100000 $extra -o "$TMP/x.json" 2>/dev/null &
 	pid=$!
 	sleep 0.3
 	kill -INT $pid
 	wait $pid
 	rc=$?
 	sleep 0.2
-	left=$(leftovers)
+	left=$(leftovers; in_session $pid)
+	reap_session $pid
 	[ -z "$left" ] && [ "$rc" -eq 130 ] && pass "$extra: exit 130, nothing left" || fail "$extra: exit $rc, left: $left"
 done
 # The kernel frees a closed program after an RCU grace period: give it a moment.
