@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* --ns-path on the controller's side: nothing to prepare while only the clone path exists. */
+/*
+ * --ns-path on the controller's side. Nothing to prepare: each setns case's worker makes its own holder (so the
+ * holder dies with the worker, PR_SET_PDEATHSIG), and the controller's subreaper reaps whatever is left.
+ */
 #include "nspath.h"
 
 int sb_nspath_prepare(struct sb_run_config *cfg, char *err, size_t errlen)
