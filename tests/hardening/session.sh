@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: MIT
+# shellcheck shell=bash
 # Runs in sessions of their own: `setsid CMD &` from a script (no job control, so the child is not a group
 # leader and setsid(1) does not fork) makes the run's pid its session id, which every process it starts
 # keeps, whatever it exec'd and whoever reaps it. Leftovers are then found by session, not by name.
