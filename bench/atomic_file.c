@@ -30,6 +30,24 @@ int sb_atomic_open(struct sb_atomic_file *a, const char *path)
 		return -1;
 	}
 	strcpy(a->path, path);
+	/* Follow a symlink to its target, so the link stays a link. */
+	char *real = realpath(path, NULL);
+	if (real) {
+		if (strlen(real) < sizeof(a->path) - 32)
+			strcpy(a->path, real);
+		free(real);
+	}
+	struct stat st;
+	if (!stat(a->path, &st) && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			return -1;
+		}
+		a->direct = 1;
+		a->f = fopen(a->path, "we");
+		return a->f ? 0 : -1;
+	}
+	path = a->path;
 	char dir[4096];
 	strcpy(dir, path);
 	char *slash = strrchr(dir, '/');
@@ -60,6 +78,17 @@ int sb_atomic_open(struct sb_atomic_file *a, const char *path)
 int sb_atomic_commit(struct sb_atomic_file *a)
 {
 	int rc = 0, e = 0;
+	if (a->direct) {
+		rc = fflush(a->f) || ferror(a->f) ? -1 : 0;
+		e = rc ? (errno ? errno : EIO) : 0;
+		if (fclose(a->f) && !rc) {
+			rc = -1;
+			e = errno;
+		}
+		a->f = NULL;
+		errno = e;
+		return rc;
+	}
 	if (fflush(a->f) || fsync(fileno(a->f)) || ferror(a->f)) {
 		rc = -1;
 		e = errno ? errno : EIO;

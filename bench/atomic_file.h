@@ -6,11 +6,16 @@
 
 struct sb_atomic_file {
 	FILE *f;
+	int direct;        /* the target is not a regular file (a device, a pipe): written in place, no rename */
 	char tmp[4200];
 	char path[4096];
 };
 
-/* Opens a temporary file in path's directory (created if missing). 0 or -1 with errno. */
+/*
+ * Opens a temporary file in path's directory (created if missing). A symlink is followed to what it names;
+ * a target that exists and is not a regular file (/dev/null, /dev/stdout's pipe or terminal) is written in
+ * place instead, since renaming over it would replace the device or the link. 0 or -1 with errno.
+ */
 int sb_atomic_open(struct sb_atomic_file *a, const char *path);
 /* Flush, fsync and rename into place. 0 or -1 with errno (the temporary is removed either way). */
 int sb_atomic_commit(struct sb_atomic_file *a);

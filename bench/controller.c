@@ -47,62 +47,76 @@ void sb_install_stop_handlers(void)
 	signal(SIGPIPE, SIG_IGN);   /* a dead worker is an EPIPE, not the end of the run */
 }
 
-/* Headroom under this process's cgroup memory.max, or UINT64_MAX when unlimited / unknown. */
+static int read_u64(const char *path, unsigned long long *v)
+{
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return -1;
+	int ok = fscanf(f, "%llu", v) == 1;   /* "max" (v2, unlimited) does not parse */
+	fclose(f);
+	return ok ? 0 : -1;
+}
+
+/*
+ * The smallest (limit - usage) from dir up to root, reading limit_file and usage_file in each: a limit on
+ * any ancestor caps this process as surely as one on its own cgroup.
+ */
+static uint64_t headroom_up(const char *root, const char *rel, const char *limit_file, const char *usage_file)
+{
+	char cur[4096], path[8400];
+	uint64_t best = UINT64_MAX;
+	snprintf(cur, sizeof(cur), "%s", rel);
+	for (;;) {
+		unsigned long long max, used = 0;
+		snprintf(path, sizeof(path), "%s%s/%s", root, cur, limit_file);
+		if (!read_u64(path, &max) && max < (1ull << 60)) {
+			snprintf(path, sizeof(path), "%s%s/%s", root, cur, usage_file);
+			read_u64(path, &used);
+			uint64_t room = max > used ? max - used : 0;
+			best = room < best ? room : best;
+		}
+		char *slash = strrchr(cur, '/');
+		if (!slash || !cur[0] || !strcmp(cur, "/"))
+			break;
+		*slash = '\0';   /* "/a/b" -> "/a" -> "" (the root) */
+	}
+	return best;
+}
+
+/* Headroom under this process's memory cgroups (v1 and v2, ancestors included), UINT64_MAX when unlimited. */
 static uint64_t cgroup_headroom(void)
 {
-	char line[4096], path[8400];
+	char line[4096], v1[4096] = "", v2[4096] = "";
 	FILE *f = fopen("/proc/self/cgroup", "re");
 	if (!f)
 		return UINT64_MAX;
-	char *rel = NULL;
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, "0::", 3)) {
-			rel = line + 3;
-			rel[strcspn(rel, "\n")] = '\0';
-			break;
-		}
-	fclose(f);
-	if (!rel)
-		return UINT64_MAX;
-	unsigned long long max = 0, cur = 0;
-	/* cgroup v1 memory controller (hybrid hosts): memory.limit_in_bytes / memory.usage_in_bytes */
-	if ((f = fopen("/proc/self/cgroup", "re"))) {
-		char v1[4096] = "";
-		while (fgets(line, sizeof(line), f))
-			if (sscanf(line, "%*d:memory:%4095s", v1) == 1)
-				break;
-		fclose(f);
-		snprintf(path, sizeof(path), "/sys/fs/cgroup/memory%s/memory.limit_in_bytes", v1);
-		FILE *l = v1[0] ? fopen(path, "re") : NULL;
-		if (l) {
-			int ok = fscanf(l, "%llu", &max) == 1;
-			fclose(l);
-			snprintf(path, sizeof(path), "/sys/fs/cgroup/memory%s/memory.usage_in_bytes", v1);
-			if (ok && max < (1ull << 60) && (l = fopen(path, "re"))) {
-				if (fscanf(l, "%llu", &cur) != 1)
-					cur = 0;
-				fclose(l);
-				return max > cur ? max - cur : 0;
-			}
-		}
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		char *ctl = strchr(line, ':'), *rel = ctl ? strchr(ctl + 1, ':') : NULL;
+		if (!rel)
+			continue;
+		*rel++ = '\0';
+		ctl++;
+		if (!*ctl)
+			snprintf(v2, sizeof(v2), "%s", rel);
+		/* v1: "memory" alone or in a list ("cpu,memory") */
+		for (char *save = NULL, *t = strtok_r(ctl, ",", &save); t; t = strtok_r(NULL, ",", &save))
+			if (!strcmp(t, "memory"))
+				snprintf(v1, sizeof(v1), "%s", rel);
 	}
-	char cg2[4096] = "/sys/fs/cgroup";
-	sb_cgroup2_mount(cg2, sizeof(cg2));
-	snprintf(path, sizeof(path), "%s%s/memory.max", cg2, rel);
-	f = fopen(path, "re");
-	if (!f)
-		return UINT64_MAX;
-	int ok = fscanf(f, "%llu", &max) == 1;
 	fclose(f);
-	if (!ok)
-		return UINT64_MAX;   /* "max" */
-	snprintf(path, sizeof(path), "%s%s/memory.current", cg2, rel);
-	if ((f = fopen(path, "re"))) {
-		if (fscanf(f, "%llu", &cur) != 1)
-			cur = 0;
-		fclose(f);
+	uint64_t best = UINT64_MAX, h;
+	if (v1[0]) {
+		h = headroom_up("/sys/fs/cgroup/memory", v1, "memory.limit_in_bytes", "memory.usage_in_bytes");
+		best = h < best ? h : best;
 	}
-	return max > cur ? max - cur : 0;
+	if (v2[0]) {
+		char cg2[4096] = "/sys/fs/cgroup";
+		sb_cgroup2_mount(cg2, sizeof(cg2));
+		h = headroom_up(cg2, v2, "memory.max", "memory.current");
+		best = h < best ? h : best;
+	}
+	return best;
 }
 
 uint64_t sb_memory_budget(char *why, size_t len)
@@ -133,6 +147,28 @@ static int setup_timeout_ms(const struct sb_case_wire *w, double spawn_timeout_s
 {
 	double s = 10 + (double)w->mem_bytes / (50.0 * 1024 * 1024) + spawn_timeout_s * (w->warmup + 1);
 	return s > 2e6 ? -1 : (int)(s * 1000);
+}
+
+/*
+ * Why a worker went away, from its exit status (SIGKILL under a memory limit is the OOM killer). 1 with the
+ * text in buf, 0 when it has not ended (within ~100 ms) or is not ours to wait for. Reaps it.
+ */
+static int describe_worker_death(pid_t pid, char *buf, size_t len)
+{
+	int st;
+	pid_t p = pid > 0 ? waitpid(pid, &st, WNOHANG) : -1;
+	for (int k = 0; p == 0 && k < 100; k++) {
+		usleep(1000);
+		p = waitpid(pid, &st, WNOHANG);
+	}
+	if (p != pid)
+		return 0;
+	if (WIFSIGNALED(st))
+		snprintf(buf, len, "the worker was killed by signal %d (%s)%s", WTERMSIG(st), strsignal(WTERMSIG(st)),
+			 WTERMSIG(st) == SIGKILL ? ": the OOM killer? (a memory limit lower than the case needs)" : "");
+	else
+		snprintf(buf, len, "the worker exited with status %d", WEXITSTATUS(st));
+	return 1;
 }
 
 static int start_worker(const char *path, const struct sb_case_wire *w, double spawn_timeout_s, struct worker *out,
@@ -190,7 +226,8 @@ static int start_worker(const char *path, const struct sb_case_wire *w, double s
 		int e = errno ? errno : EPIPE;
 		if (e == EINTR && sb_stop_signal)
 			return -EINTR;
-		snprintf(msg, len, "worker ended during set-up (%s)", e == EPIPE || !errno ? "no answer" : strerror(e));
+		if (!describe_worker_death(out->pid, msg, len))
+			snprintf(msg, len, "worker ended during set-up (%s)", e == EPIPE || !errno ? "no answer" : strerror(e));
 		return -e;
 	}
 	if (ready->err) {
@@ -362,21 +399,10 @@ static void worker_failure_reason(struct running *r, char *buf, size_t len)
 {
 	snprintf(buf, len, "a worker failed mid-run");
 	for (int i = 0; i < r->n_workers; i++) {
-		int st;
-		pid_t p = r->w[i].pid > 0 ? waitpid(r->w[i].pid, &st, WNOHANG) : 0;
-		for (int k = 0; p == 0 && k < 100; k++) {
-			usleep(1000);
-			p = waitpid(r->w[i].pid, &st, WNOHANG);
+		if (describe_worker_death(r->w[i].pid, buf, len)) {
+			r->w[i].pid = -1;
+			return;
 		}
-		if (p != r->w[i].pid)
-			continue;
-		r->w[i].pid = -1;
-		if (WIFSIGNALED(st))
-			snprintf(buf, len, "the worker was killed by signal %d (%s)%s", WTERMSIG(st), strsignal(WTERMSIG(st)),
-				 WTERMSIG(st) == SIGKILL ? ": the OOM killer? (a memory limit lower than the case needs)" : "");
-		else
-			snprintf(buf, len, "the worker exited with status %d mid-run", WEXITSTATUS(st));
-		return;
 	}
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* spawnbench run: options -> cases -> checks -> controller -> results file, CSV and table. */
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <linux/sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,6 +112,29 @@ static int check_memory(const struct sb_run_config *cfg, char *err, size_t errle
 	return 0;
 }
 
+/*
+ * A run killed with SIGKILL cannot remove its cgroup. Remove those of runs whose process is gone; rmdir
+ * refuses a cgroup that still has a process in it, so a live run's is never touched.
+ */
+static void remove_stale_cgroups(const char *root)
+{
+	DIR *d = opendir(root);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		int pid;
+		char tail;
+		if (sscanf(e->d_name, "spawnbench.%d%c", &pid, &tail) != 1 || pid <= 0)
+			continue;
+		if (kill(pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char path[8400];
+		snprintf(path, sizeof(path), "%s/%s", root, e->d_name);
+		rmdir(path);
+	}
+	if (d)
+		closedir(d);
+}
+
 static int make_cgroup(struct sb_run_config *cfg, char *err, size_t errlen)
 {
 	int needed = 0;
@@ -119,6 +144,7 @@ static int make_cgroup(struct sb_run_config *cfg, char *err, size_t errlen)
 		return 0;
 	char root[4096] = "/sys/fs/cgroup";
 	sb_cgroup2_mount(root, sizeof(root));
+	remove_stale_cgroups(root);
 	snprintf(cgroup_dir, sizeof(cgroup_dir), "%s/spawnbench.%d", root, (int)getpid());
 	if (mkdir(cgroup_dir, 0755) && errno != EEXIST) {
 		snprintf(err, errlen, "cannot create %s for CLONE_INTO_CGROUP: %s", cgroup_dir, strerror(errno));

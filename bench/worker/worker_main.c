@@ -164,6 +164,13 @@ static void spawn_one(struct spawn_ctx *x, struct sb_sample *s)
 	}
 }
 
+static void controller_died(int sig)
+{
+	(void)sig;
+	kill(0, SIGKILL);   /* this process group: the worker and every child it spawned */
+	_exit(1);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -172,8 +179,15 @@ int main(int argc, char **argv)
 	}
 	int fd = atoi(argv[1]);
 	pid_t controller = (pid_t)atoi(argv[2]);
-	/* Never outlive the controller, even if it is SIGKILLed. */
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/*
+	 * Never outlive the controller, even if it is SIGKILLed, and take the children along: an exec'd
+	 * program could otherwise run on under init. They share the worker's process group.
+	 */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = controller_died;
+	sigaction(SIGUSR2, &sa, NULL);
+	prctl(PR_SET_PDEATHSIG, SIGUSR2);
 	if (getppid() != controller)
 		return 2;
 

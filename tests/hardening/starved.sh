@@ -24,9 +24,9 @@ make_cg() {
 			echo "+$ctl" > "$v2/cgroup.subtree_control" 2>/dev/null &&
 				enabled+=("$v2/cgroup.subtree_control $ctl")
 		fi
-		d=$v2/sbtest-$ctl.$$
+		d=$v2/sbtest-$ctl.$$.${#cgdirs[@]}
 	elif [ -d "/sys/fs/cgroup/$ctl" ]; then
-		d=/sys/fs/cgroup/$ctl/sbtest.$$
+		d=/sys/fs/cgroup/$ctl/sbtest.$$.${#cgdirs[@]}
 	else
 		return 1
 	fi
@@ -90,6 +90,34 @@ if make_cg memory; then
 	wait $bystander 2>/dev/null
 else
 	fail "no memory cgroup controller to test with"
+fi
+
+# 3b. The limit on a parent cgroup caps its children too: refused up front the same way.
+make_cg memory
+if [ -z "$cg" ]; then
+	fail "no memory cgroup for the parent-limit check"
+else
+	echo $((200 << 20)) > "$(mem_limit_file "$cg")"
+	mkdir "$cg/child" && cgdirs=("$cg/child" "${cgdirs[@]}")
+	expect_exit 2 "--mem 512M under a 200M parent cgroup is refused" -- bash -c \
+		"echo \$\$ > $cg/child/cgroup.procs && exec \"\$@\"" _ "$SB" run -q -n 5 --method fork --mem 512M -o "$TMP/never2.json"
+	grep -q "memory cgroup" "$TMP/err" && pass "  the parent's limit is named" || fail "  message: $(cat "$TMP/err")"
+fi
+
+# 3c. A cgroup left by a run that was SIGKILLed (its process is gone) is removed by the next run that
+#     needs one; rmdir refuses cgroups with processes in them, so a live run's is never touched.
+v2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
+if [ -n "$v2" ]; then
+	sleep 30 & live=$!
+	mkdir -p "$v2/spawnbench.999999" "$v2/spawnbench.$live"
+	echo $live > "$v2/spawnbench.$live/cgroup.procs" 2>/dev/null
+	expect_exit 0 "a run with into-cgroup after a SIGKILLed one" -- "$SB" run -q --no-table -n 5 --method clone3 \
+		--preset into-cgroup -o "$TMP/cg.json"
+	[ ! -d "$v2/spawnbench.999999" ] && pass "  the dead run's cgroup was removed" || fail "  stale cgroup left"
+	[ -d "$v2/spawnbench.$live" ] && pass "  a live process's cgroup was kept" || fail "  a live cgroup was removed"
+	kill $live; wait $live 2>/dev/null
+	for _ in 1 2 3 4 5; do rmdir "$v2/spawnbench.$live" 2>/dev/null && break; sleep 0.2; done
+	rmdir "$v2/spawnbench.999999" 2>/dev/null
 fi
 
 # 4. Namespace limits lowered (in a user namespace of our own, where they are ours to set).
