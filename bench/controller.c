@@ -155,7 +155,7 @@ static int setup_timeout_ms(const struct sb_case_wire *w, double spawn_timeout_s
  */
 static int describe_worker_death(pid_t pid, char *buf, size_t len)
 {
-	int st;
+	int st = 0;
 	pid_t p = pid > 0 ? waitpid(pid, &st, WNOHANG) : -1;
 	for (int k = 0; p == 0 && k < 100; k++) {
 		usleep(1000);
