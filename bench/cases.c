@@ -91,6 +91,11 @@ void sb_case_name(struct sb_case *c)
 		strncat(c->key, ";child_writes=1", sizeof(c->key) - strlen(c->key) - 1);
 	if (c->count_off)
 		strncat(c->key, ";count=off", sizeof(c->key) - strlen(c->key) - 1);
+	static const char *const levels[] = { "off", "phases", "stages" };
+	if (c->probe_axis) {
+		strncat(c->key, ";probe=", sizeof(c->key) - strlen(c->key) - 1);
+		strncat(c->key, levels[c->probe_level], sizeof(c->key) - strlen(c->key) - 1);
+	}
 
 	/* The label shows only what differs from the defaults, so tables stay readable. */
 	int off = snprintf(c->label, sizeof(c->label), "%s", sb_methods[w->method].name);
@@ -117,6 +122,8 @@ void sb_case_name(struct sb_case *c)
 		ADD(" child-writes");
 	if (c->count_off)
 		ADD(" count=off");
+	if (c->probe_axis)
+		ADD(" probe=%s", levels[c->probe_level]);
 #undef ADD
 	(void)off;
 }
@@ -180,6 +187,7 @@ static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char
 		int nthp = m->n_thps ? m->n_thps : 1, nk = m->n_mem_kinds ? m->n_mem_kinds : 1;
 		int ncc = m->n_concurrency ? m->n_concurrency : 1;
 		int ncount = m->n_counting ? m->n_counting : 1;
+		int nprobe = cfg->n_probe_levels > 1 ? cfg->n_probe_levels : 1;
 		for (int fs = 0; fs < nfs; fs++)
 		for (int ex = 0; ex < nex; ex++)
 		for (int st = 0; st < nst; st++)
@@ -190,7 +198,8 @@ static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char
 		for (int th = 0; th < nthp; th++)
 		for (int k = 0; k < nk; k++)
 		for (int cc = 0; cc < ncc; cc++)
-		for (int cn = 0; cn < ncount; cn++) {
+		for (int cn = 0; cn < ncount; cn++)
+		for (int pl = 0; pl < nprobe; pl++) {
 			struct sb_case c;
 			memset(&c, 0, sizeof(c));
 			struct sb_case_wire *w = &c.w;
@@ -253,6 +262,8 @@ static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char
 			w->mem_kind = m->n_mem_kinds ? (uint32_t)m->mem_kinds[k] : SB_MEM_ANON;
 			c.concurrency = m->n_concurrency ? m->concurrency[cc] : 1;
 			c.count_off = m->n_counting ? !m->counting[cn] : 0;
+			c.probe_axis = nprobe > 1;
+			c.probe_level = c.probe_axis ? cfg->probe_levels[pl] : (int)cfg->probe.level;
 			c.child_writes = m->child_writes && info->has_start && w->exec_kind == SB_EXEC_NONE;
 			w->child_writes = (uint32_t)c.child_writes;
 			if (!w->mem_bytes && w->vmas > 1)

@@ -16,6 +16,8 @@ struct sb_case {
 	uint64_t ns_set;             /* namespace flags (also in w.clone_flags for ns_path clone) */
 	int userns_added;
 	int count_off;               /* --count off: no counters for this case even with --counters */
+	int probe_level;             /* enum sb_probe_level for this case */
+	int probe_axis;              /* --probe gave a list: the level is part of the case's key and label */
 	int child_writes;            /* mirrored in w.child_writes, for the key */
 	uint32_t concurrency;
 	char exec_label[SB_PATH_MAX];/* "none", "child" or the program path */
@@ -79,7 +81,8 @@ struct sb_run_config {
 	int n_cpus;
 	const char *out_path, *csv_path;
 	int quiet, dry_run, no_table;
-	struct sb_probe_opts probe;
+	struct sb_probe_opts probe;  /* probe.level: the highest level of any case */
+	int probe_levels[3], n_probe_levels;  /* --probe as given: one level, or a list (an axis) */
 	char counters[512];          /* --counters list as given, "" = none */
 
 	struct sb_matrix matrices[32];

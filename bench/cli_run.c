@@ -48,7 +48,7 @@ static const struct opt {
 	{ "iterations", 'n', 1, SB_OPT_GLOBAL, O_ITER, "N", "measured spawns per case (the cap with --target-ci); default 100" },
 	{ "min-iterations", 0, 1, SB_OPT_GLOBAL, O_MIN_ITER, "N", "fewest spawns before --target-ci may stop a case; default 30" },
 	{ "warmup", 'w', 1, SB_OPT_GLOBAL, O_WARMUP, "N", "spawns per worker discarded first; default 5" },
-	{ "batch", 0, 1, SB_OPT_GLOBAL, O_BATCH, "N", "spawns per case per round (cases interleave by rounds); default 10" },
+	{ "batch", 0, 1, SB_OPT_GLOBAL, O_BATCH, "N", "spawns per case per round (cases interleave by rounds); default 10, 100 with a --probe list" },
 	{ "target-ci", 0, 1, SB_OPT_GLOBAL, O_TARGET_CI, "PCT", "stop a case when its median's 95% CI half-width is within PCT" },
 	{ "max-time", 0, 1, SB_OPT_GLOBAL, O_MAX_TIME, "TIME", "stop measuring a case after TIME (e.g. 10s)" },
 	{ "stop-metric", 0, 1, SB_OPT_GLOBAL, O_STOP_METRIC, "M", "metric --target-ci watches: create, start, total (default), exec" },
@@ -60,7 +60,7 @@ static const struct opt {
 	{ "quiet", 'q', 0, SB_OPT_GLOBAL, O_QUIET, NULL, "no progress on stderr" },
 	{ "dry-run", 0, 0, SB_OPT_GLOBAL, O_DRY_RUN, NULL, "list the cases and exit" },
 	{ "no-table", 0, 0, SB_OPT_GLOBAL, O_NO_TABLE, NULL, "do not print the table" },
-	{ "probe", 0, 1, SB_OPT_GLOBAL, O_PROBE, "LEVEL", "kernel profile of each spawn: phases or stages (root)" },
+	{ "probe", 0, 1, SB_OPT_GLOBAL, O_PROBE, "LEVEL", "kernel profile of each spawn: phases or stages (root); a list such as off,phases,stages runs each case at each level, side by side" },
 	{ "probe-backend", 0, 1, SB_OPT_GLOBAL, O_PROBE_BACKEND, "B", "auto (default), fentry, kprobe, tracepoint" },
 	{ "probe-hz", 0, 1, SB_OPT_GLOBAL, O_PROBE_HZ, "HZ", "kernel stack sampling rate for stages" },
 	{ "probe-kmem", 0, 0, SB_OPT_GLOBAL, O_PROBE_KMEM, NULL, "with --probe: count pages and slab objects per spawn (costly)" },
@@ -98,7 +98,7 @@ void sb_run_config_defaults(struct sb_run_config *cfg)
 	cfg->iterations = 100;
 	cfg->min_iterations = 30;
 	cfg->warmup = 5;
-	cfg->batch = 10;
+	cfg->batch = 0;   /* 0: 10, or 100 with a --probe list (run_cmd.c configure) */
 	cfg->stop_metric = SB_MET_TOTAL;
 	cfg->seed = 1;
 	cfg->spawn_timeout_s = 10;
@@ -421,18 +421,35 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 	case O_NO_TABLE:
 		cfg->no_table = 1;
 		return 0;
-	case O_PROBE:
-		if (!strcmp(a, "phases"))
-			cfg->probe.level = SB_PROBE_PHASES;
-		else if (!strcmp(a, "stages"))
-			cfg->probe.level = SB_PROBE_STAGES;
-		else if (!strcmp(a, "off"))
-			cfg->probe.level = SB_PROBE_OFF;
-		else {
-			snprintf(err, errlen, "--probe: '%s' is not a level (phases, stages, off)", a);
+	case O_PROBE: {
+		/* One level for every case, or a list: each case is run once per level, side by side. */
+		char buf[64], *items[4];
+		int k;
+		snprintf(buf, sizeof(buf), "%s", a);
+		k = sb_split_list(buf, items, 4, err, errlen);
+		if (k < 0)
 			return -1;
+		cfg->probe.level = SB_PROBE_OFF;
+		cfg->n_probe_levels = 0;
+		for (int i = 0; i < k; i++) {
+			int l = !strcmp(items[i], "off") ? SB_PROBE_OFF : !strcmp(items[i], "phases") ? SB_PROBE_PHASES
+				: !strcmp(items[i], "stages") ? SB_PROBE_STAGES : -1;
+			if (l < 0) {
+				snprintf(err, errlen, "--probe: '%s' is not a level (off, phases, stages, or a list of them)",
+					 items[i]);
+				return -1;
+			}
+			for (int j = 0; j < cfg->n_probe_levels; j++)
+				if (cfg->probe_levels[j] == l) {
+					snprintf(err, errlen, "--probe: '%s' is listed twice", items[i]);
+					return -1;
+				}
+			cfg->probe_levels[cfg->n_probe_levels++] = l;
+			if (l > (int)cfg->probe.level)
+				cfg->probe.level = (enum sb_probe_level)l;
 		}
 		return 0;
+	}
 	case O_PROBE_BACKEND:
 		if (strcmp(a, "auto") && strcmp(a, "fentry") && strcmp(a, "kprobe") && strcmp(a, "tracepoint")) {
 			snprintf(err, errlen, "--probe-backend: '%s' is not a backend (auto, fentry, kprobe, tracepoint)", a);

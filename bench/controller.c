@@ -303,6 +303,8 @@ struct running {
 	int n_workers;
 	double measured_s;
 	int active;
+	struct running *owner;  /* whose workers these are: itself, or the sibling it shares them with */
+	int users;              /* on the owner: active cases using its workers */
 };
 
 static int append_sample(struct sb_case *c, const struct sb_sample *s)
@@ -377,8 +379,9 @@ static void append_limit_hint(struct sb_case *c)
 
 static void finish_case(struct running *r, const char *stop_reason)
 {
-	for (int i = 0; i < r->n_workers; i++)
-		stop_worker(&r->w[i]);
+	if (!r->owner || --r->owner->users == 0)   /* no owner: its start failed */
+		for (int i = 0; i < r->n_workers; i++)
+			stop_worker(&r->w[i]);
 	r->active = 0;
 	struct sb_case *c = r->c;
 	c->stop_reason = stop_reason;
@@ -420,8 +423,17 @@ static int run_batch(struct sb_run_config *cfg, struct running *r, struct sb_pro
 	pid_t pids[1024];
 	for (int i = 0; i < r->n_workers && i < 1024; i++)
 		pids[i] = r->w[i].pid;
-	if (probe)
-		sb_probe_case_begin(probe, r->index, pids, (size_t)r->n_workers);
+	if (probe) {
+		int e = sb_probe_case_begin(probe, r->index, (enum sb_probe_level)c->probe_level, pids,
+					    (size_t)r->n_workers);
+		if (e) {
+			snprintf(c->reason, sizeof(c->reason), "attaching the probes for this case failed: %s",
+				 strerror(-e));
+			c->status = SB_ST_ERROR;
+			c->first_errno = -e;
+			return -1;
+		}
+	}
 	struct sb_cmd cmd = { SB_CMD_BATCH, want };
 	for (int i = 0; i < r->n_workers; i++)
 		if (sb_write_full(r->w[i].fd, &cmd, sizeof(cmd)))
@@ -501,6 +513,30 @@ static void shuffle(size_t *a, size_t n, uint64_t *state)
 	}
 }
 
+/*
+ * With --probe as a list, the programs are attached and detached between batches, and detaching the
+ * per-syscall tracepoints waits out RCU grace periods (about half a second in all). So a round's shuffled
+ * order is grouped by probe level, and the levels go in a serpentine order (A B C, C B A, A B C, ...):
+ * "off" is left at most once per two rounds, and no level always runs first or last in a round, where
+ * drift would favour it.
+ */
+static void group_by_probe_level(const struct sb_run_config *cfg, const struct running *run, size_t *order,
+				 size_t n, const size_t levels[3], size_t round)
+{
+	size_t k = 0, *out;
+
+	if (cfg->n_probe_levels < 2 || !(out = malloc(n * sizeof(*out))))
+		return;
+	for (size_t r = 0; r < 3; r++) {
+		size_t level = levels[round % 2 ? 2 - r : r];
+		for (size_t i = 0; i < n; i++)
+			if ((size_t)run[order[i]].c->probe_level == level)
+				out[k++] = order[i];
+	}
+	memcpy(order, out, n * sizeof(*out));
+	free(out);
+}
+
 static void progress(const struct sb_run_config *cfg, size_t done, size_t total, const struct sb_case *c)
 {
 	if (cfg->quiet || !isatty(STDERR_FILENO))
@@ -533,6 +569,38 @@ static int start_case(struct sb_run_config *cfg, const char *worker_path, struct
 			c->footprint = ready;
 	}
 	r->active = 1;
+	r->owner = r;
+	r->users = 1;
+	return 0;
+}
+
+/*
+ * Cases that differ only in their probe level (--probe off,phases,stages) are run by the same workers:
+ * two processes spawning the same way differ by a few percent (their memory layout), as much as the
+ * probes cost, and only one process measured at every level shows what the probes alone add.
+ */
+static int same_but_probe_level(const struct sb_case *a, const struct sb_case *b)
+{
+	const char *x = strrchr(a->key, ';'), *y = strrchr(b->key, ';');
+
+	return a->probe_axis && b->probe_axis && x && y && x - a->key == y - b->key &&
+	       !strncmp(a->key, b->key, (size_t)(x - a->key));
+}
+
+static int share_workers(struct running *run, size_t i)
+{
+	for (size_t j = 0; j < i; j++) {
+		struct running *o = &run[j];
+		if (o->active && o->owner == o && same_but_probe_level(o->c, run[i].c)) {
+			run[i].w = o->w;
+			run[i].n_workers = o->n_workers;
+			run[i].owner = o;
+			run[i].active = 1;
+			run[i].c->footprint = o->c->footprint;
+			o->users++;
+			return 1;
+		}
+	}
 	return 0;
 }
 
@@ -547,8 +615,11 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 	char why[128];
 	uint64_t budget = sb_memory_budget(why, sizeof(why));
 	uint64_t seed = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15ull;
-	size_t next_cpu = 0, done = 0, first = 0;
+	size_t next_cpu = 0, done = 0, first = 0, round = 0, probe_levels[3] = { 0, 1, 2 };
 	int interrupted = 0;
+
+	if (cfg->n_probe_levels > 1)
+		shuffle(probe_levels, 3, &seed);
 
 	/* Cases are interleaved within groups whose memory fits the budget together, in plan order. */
 	while (first < cfg->n_cases && !interrupted) {
@@ -580,6 +651,8 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 			if (run[i].c->status != SB_ST_PENDING)
 				continue;
 			progress(cfg, done, cfg->n_cases, run[i].c);
+			if (share_workers(run, i))
+				continue;
 			int rc = start_case(cfg, worker_path, &run[i], &next_cpu);
 			if (rc == -2) {
 				interrupted = 1;
@@ -598,6 +671,7 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 			if (!active || interrupted)
 				break;
 			shuffle(order, active, &seed);
+			group_by_probe_level(cfg, run, order, active, probe_levels, round++);
 			for (size_t k = 0; k < active && !interrupted; k++) {
 				struct running *r = &run[order[k]];
 				struct sb_case *c = r->c;
@@ -631,11 +705,12 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 				}
 			}
 		}
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < n; i++)
 			if (run[i].active)
 				finish_case(&run[i], "interrupted");
-			free(run[i].w);
-		}
+		for (size_t i = 0; i < n; i++)
+			if (run[i].owner == &run[i] || !run[i].owner)
+				free(run[i].w);
 		free(run);
 		free(order);
 		first = last;

@@ -214,6 +214,9 @@ static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err
 	}
 	if (cfg->min_iterations > cfg->iterations)
 		cfg->min_iterations = cfg->iterations;
+	/* Probe levels side by side change what is attached between batches (see controller.c): fewer rounds. */
+	if (!cfg->batch)
+		cfg->batch = cfg->n_probe_levels > 1 ? 100 : 10;
 	return 0;
 }
 

@@ -18,7 +18,7 @@ int sb_doctor_bpf(void (*line)(const char *what, int ok, const char *detail))
 		{ SB_BE_KPROBE, "kprobe/kretprobe (exact stages)" },
 		{ SB_BE_TRACEPOINT, "perf_event stack sampling (sampled stages)" },
 	};
-	struct sb_phases_opts po = { 0 };
+	struct sb_phases_opts po = { .stages = 1 };
 	struct sb_phases *ph;
 	char err[512];
 	int ok = 0;

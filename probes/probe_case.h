@@ -46,6 +46,7 @@ struct sb_stage_count {
 
 struct sb_probe_case {
 	int used;
+	int level;                 /* enum sb_probe_level this case ran at */
 	int kmem;                  /* pages/slabs were counted (--probe-kmem) */
 	uint64_t joined, unjoined, lost;
 	struct sb_dvec phase[SB_N_PHASES];

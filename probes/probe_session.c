@@ -20,7 +20,8 @@
 #define LATE_POLLS 5                  /* records of reaped children can trail the batch (RCU-delayed free) */
 
 struct sb_probe_session {
-	enum sb_probe_level level;
+	enum sb_probe_level level;     /* the highest level any case asks for: what is loaded */
+	enum sb_probe_level attached;  /* what is attached now (per case: off, phases or stages) */
 	struct sb_phases *ph;
 	struct sb_stage_backend be;
 	int have_stages;
@@ -29,6 +30,8 @@ struct sb_probe_session {
 	struct sb_probe_case *cases;
 	size_t n_cases;
 	uint64_t lost_mark;
+	uint64_t seen_mark;        /* spawns the programs had seen when an "off" batch began */
+	uint64_t seen_while_off;   /* spawns they saw during "off" batches: 0 unless detaching failed */
 	int kmem;
 };
 
@@ -70,6 +73,7 @@ int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **ou
 	s->kmem = opts->kmem;
 	po.kmem = opts->kmem;
 	po.follow_children = opts->follow_children;
+	po.stages = s->level == SB_PROBE_STAGES || want != SB_BE_AUTO;
 	po.ctx = s;
 	sb_libbpf_setup(opts->verbose);
 	s->ph = sb_phases_open(&po, err, errlen);
@@ -87,11 +91,17 @@ int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **ou
 	} else {
 		s->be.kind = SB_BE_TRACEPOINT;
 	}
+	s->attached = s->level;
 	*out = s;
 	return 0;
 fail:
 	sb_probe_close(s);
 	return SB_EXIT_PROBE;
+}
+
+uint64_t sb_probe_seen_while_off(const struct sb_probe_session *s)
+{
+	return s ? s->seen_while_off : 0;
 }
 
 const char *sb_probe_backend(const struct sb_probe_session *s)
@@ -140,25 +150,57 @@ static uint64_t lost_now(const struct sb_probe_session *s)
 	return sb_phases_lost(s->ph) + (s->be.sampler ? sb_sampler_lost(s->be.sampler) : 0);
 }
 
-int sb_probe_case_begin(struct sb_probe_session *s, size_t case_index, const pid_t *workers, size_t n_workers)
+/*
+ * Attach what this level needs and detach the rest, so the cases of one run can be measured with probes
+ * off, with phases and with stages side by side: a detached program costs nothing, a paused sampling
+ * timer never fires.
+ */
+static int set_level(struct sb_probe_session *s, enum sb_probe_level level)
 {
+	int e;
+
+	if (level > s->level)
+		level = s->level;
+	if (level == s->attached)
+		return 0;
+	if (s->be.sampler && (e = sb_sampler_enable(s->be.sampler, level == SB_PROBE_STAGES)))
+		return e;
+	if (s->be.exact && (e = sb_exact_attach(s->be.exact, level == SB_PROBE_STAGES)))
+		return e;
+	if ((e = sb_phases_attach(s->ph, level != SB_PROBE_OFF)))
+		return e;
+	s->attached = level;
+	return 0;
+}
+
+int sb_probe_case_begin(struct sb_probe_session *s, size_t case_index, enum sb_probe_level level,
+			const pid_t *workers, size_t n_workers)
+{
+	struct sb_probe_case *c;
 	int e;
 
 	if (!s)
 		return 0;
-	if (!get_case(s, case_index))
+	c = get_case(s, case_index);
+	if (!c)
 		return -ENOMEM;
+	c->level = level < s->level ? level : s->level;
 	sb_phases_untrack_all(s->ph);
 	/* whatever is still in flight belongs to the previous case's leftovers */
 	sb_phases_poll(s->ph, 0);
 	s->n_pending = 0;
 	drain_stages(s, NULL);
+	e = set_level(s, c->level);
+	if (e)
+		return e;
+	/* Followed at every level: were a program of ours still attached in an "off" batch, it would see them. */
 	for (size_t i = 0; i < n_workers; i++) {
 		e = sb_phases_track(s->ph, workers[i]);
 		if (e)
 			return e;
 	}
 	s->lost_mark = lost_now(s);
+	s->seen_mark = sb_phases_seen(s->ph);
 	return 0;
 }
 
@@ -228,6 +270,10 @@ int sb_probe_case_batch(struct sb_probe_session *s, size_t case_index, const str
 	if (!s)
 		return 0;
 	c = get_case(s, case_index);
+	if (c && c->level == SB_PROBE_OFF) {
+		s->seen_while_off += sb_phases_seen(s->ph) - s->seen_mark;
+		return 0;
+	}
 	done = calloc(n ? n : 1, 1);
 	if (!c || !done) {
 		free(done);
@@ -267,7 +313,7 @@ json_t *sb_probe_case_json(struct sb_probe_session *s, size_t case_index)
 {
 	if (!s || case_index >= s->n_cases || !s->cases[case_index].used)
 		return NULL;
-	return sb_case_json(&s->cases[case_index], sb_probe_backend(s), level_name(s->level),
+	return sb_case_json(&s->cases[case_index], sb_probe_backend(s), level_name(s->cases[case_index].level),
 			    s->be.sampler ? sb_sampler_hz(s->be.sampler) : 0);
 }
 
@@ -275,7 +321,7 @@ const char *sb_probe_case_summary(struct sb_probe_session *s, size_t case_index)
 {
 	if (!s || case_index >= s->n_cases || !s->cases[case_index].used)
 		return NULL;
-	return sb_case_summary(&s->cases[case_index], s->level == SB_PROBE_STAGES);
+	return sb_case_summary(&s->cases[case_index], s->cases[case_index].level == SB_PROBE_STAGES);
 }
 
 void sb_probe_close(struct sb_probe_session *s)

@@ -9,6 +9,7 @@
 #define SB_PROBE_SESSION_H
 #include <jansson.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "wire.h"
@@ -16,7 +17,7 @@
 enum sb_probe_level { SB_PROBE_OFF, SB_PROBE_PHASES, SB_PROBE_STAGES };
 
 struct sb_probe_opts {
-	enum sb_probe_level level;
+	enum sb_probe_level level;   /* the highest level of any case */
 	const char *backend;     /* "auto", "fentry", "kprobe", "tracepoint" */
 	unsigned sample_hz;      /* stage sampling frequency, 0 = default */
 	int kmem;                /* also count pages and slab objects allocated in copy_process */
@@ -30,8 +31,15 @@ struct sb_probe_session;
 int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **out, char *err, size_t errlen);
 /* The backend that was chosen ("tracepoint", ...), for the results and the table. */
 const char *sb_probe_backend(const struct sb_probe_session *s);
-/* A case (by index) is about to run a batch in these workers (their tgids). */
-int sb_probe_case_begin(struct sb_probe_session *s, size_t case_index, const pid_t *workers, size_t n_workers);
+/*
+ * A case (by index) is about to run a batch in these workers (their tgids), at this level (capped at the
+ * session's): programs are attached or detached to match, so "off" cases of a probed run pay nothing.
+ * 0 or -errno (attaching failed: the batch must not run as if probed).
+ */
+int sb_probe_case_begin(struct sb_probe_session *s, size_t case_index, enum sb_probe_level level,
+			const pid_t *workers, size_t n_workers);
+/* Spawns the kernel programs saw during "off" batches (0: they really were detached). */
+uint64_t sb_probe_seen_while_off(const struct sb_probe_session *s);
 /* The batch ended: join kernel data to these samples. */
 int sb_probe_case_batch(struct sb_probe_session *s, size_t case_index, const struct sb_sample *samples, size_t n);
 /* The case's "probe" object (new reference), or NULL when nothing was collected. */

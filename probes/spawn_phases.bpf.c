@@ -27,6 +27,10 @@ const volatile __s32 nr[SB_N_SYS] = { -1, -1, -1, -1, -1, -1 };
 const volatile __u32 follow_children; /* trace mode: children of a followed process are followed too */
 const volatile __u32 match_comm;      /* trace --comm: also follow any process with this name */
 const volatile char comm_filter[SB_COMM_LEN];
+/* Something reads the count of threads inside copy_process (kmem, a stage backend): keep it. */
+const volatile __u32 count_copying;
+/* sched_switch is loaded (SB_PROBE_SCHED_SWITCH=1): keep its count of children not yet run. */
+const volatile __u32 use_switch;
 
 /* Read by the loader through the skeleton's bss. */
 __u64 lost_events;   /* ring buffer full or spawns table full: a spawn that was not recorded */
@@ -67,6 +71,8 @@ static __always_inline void leave_copy(struct sb_inflight *f)
 	if (!f->in_copy)
 		return;
 	f->in_copy = 0;
+	if (!count_copying)
+		return;
 	n = copying_count();
 	if (n)
 		__sync_fetch_and_add(n, -1);
@@ -108,7 +114,7 @@ static __always_inline int sys_index(long id)
  */
 static __always_inline void emit(struct sb_spawn_event *ev)
 {
-	if (!ev->t_first_run)
+	if (use_switch && !ev->t_first_run)
 		__sync_fetch_and_add(&awaiting_first_run, -1);
 	if (bpf_ringbuf_output(&events, ev, sizeof(*ev), BPF_RB_NO_WAKEUP))
 		__sync_fetch_and_add(&lost_events, 1);
@@ -143,7 +149,7 @@ static __always_inline int on_enter(int sys, __u64 waitid_infop)
 	f->in_copy = 0;
 	if (sys < SB_SYS_WAIT4) {
 		f->in_copy = 1;
-		n = copying_count();
+		n = count_copying ? copying_count() : NULL;
 		if (n)
 			__sync_fetch_and_add(n, 1);
 	}
@@ -228,7 +234,8 @@ static __always_inline int on_exit(long ret)
 		ev = spawn_of(tid);
 		if (ev && !ev->t_first_run) {
 			ev->t_first_run = bpf_ktime_get_ns();
-			__sync_fetch_and_add(&awaiting_first_run, -1);
+			if (use_switch)
+				__sync_fetch_and_add(&awaiting_first_run, -1);
 		}
 		return 0;
 	}
@@ -265,7 +272,7 @@ int BPF_PROG(sb_task_newtask, struct task_struct *task, u64 clone_flags)
 	if (ev->child_pid) {
 		/* an unreaped spawn whose pid collides: its record is given up */
 		__sync_fetch_and_add(&lost_events, 1);
-		if (!ev->t_first_run)
+		if (use_switch && !ev->t_first_run)
 			__sync_fetch_and_add(&awaiting_first_run, -1);
 	}
 	__builtin_memset(ev, 0, sizeof(*ev));
@@ -278,12 +285,12 @@ int BPF_PROG(sb_task_newtask, struct task_struct *task, u64 clone_flags)
 	ev->sys = f->sys;
 	ev->pages = f->pages;
 	ev->slabs = f->slabs;
-	bpf_get_current_comm(ev->comm, sizeof(ev->comm));
 	ev->child_pid = pid;
 	leave_copy(f);
 	f->child = pid;
 	__sync_fetch_and_add(&spawns_seen, 1);
-	__sync_fetch_and_add(&awaiting_first_run, 1);
+	if (use_switch)
+		__sync_fetch_and_add(&awaiting_first_run, 1);
 	if (follow_children && !(clone_flags & 0x00010000 /* CLONE_THREAD */)) {
 		__u32 tgid = ev->child_tgid;
 		__u8 one = 1;

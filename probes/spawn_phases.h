@@ -63,7 +63,6 @@ struct sb_spawn_event {
 	__u32 sys;          /* enum sb_sys */
 	__u32 pages, slabs;
 	__s32 ret;          /* the syscall's return value in the parent */
-	char comm[SB_COMM_LEN]; /* the parent's */
 };
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <sys/mount.h>
 #include <unistd.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@ struct sb_phases {
 	struct spawn_phases_bpf *skel;
 	int mounted_tracefs;        /* we mounted it: unmount at close */
 	int per_syscall;            /* syscall events (cheap) instead of the generic sys_enter/sys_exit */
+	int attached;
 	struct ring_buffer *rb;
 	sb_spawn_cb on_spawn;
 	void *ctx;
@@ -134,7 +136,9 @@ struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size
 		strncpy((char *)p->skel->rodata->comm_filter, o->comm, SB_COMM_LEN - 1);
 	}
 	choose_syscall_hooks(p);
-	bpf_program__set_autoload(p->skel->progs.sb_switch, !!getenv("SB_PROBE_SCHED_SWITCH"));
+	p->skel->rodata->use_switch = !!getenv("SB_PROBE_SCHED_SWITCH");
+	p->skel->rodata->count_copying = o->kmem || o->stages;
+	bpf_program__set_autoload(p->skel->progs.sb_switch, p->skel->rodata->use_switch);
 	if (!o->kmem) {
 		/* Not loaded at all: an attached program costs every allocation even when it returns at once. */
 		bpf_program__set_autoload(p->skel->progs.sb_page_alloc, false);
@@ -151,6 +155,7 @@ struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size
 		sb_bpf_errmsg(err, errlen, "attaching the phase probes to tracepoints", e);
 		goto fail;
 	}
+	p->attached = 1;
 	p->rb = ring_buffer__new(bpf_map__fd(p->skel->maps.events), on_record, p, NULL);
 	if (!p->rb) {
 		sb_bpf_errmsg(err, errlen, "opening the phase ring buffer", errno);
@@ -197,6 +202,58 @@ int sb_phases_poll(struct sb_phases *p, int timeout_ms)
 	if (n == 0)
 		n = ring_buffer__consume(p->rb);
 	return n == -EINTR ? 0 : n;
+}
+
+static void *destroy_link(void *link)
+{
+	bpf_link__destroy(link);
+	return NULL;
+}
+
+/*
+ * Each per-syscall tracepoint waits out RCU grace periods as it is released, about 70 ms here, one after
+ * the other: twelve of them made turning the probes off take most of a second. Released from one thread
+ * each, the waits overlap. (A program whose release could not get a thread is released here.)
+ */
+static void detach_in_parallel(struct bpf_object_skeleton *sk)
+{
+	pthread_t th[64];
+	int started[64] = { 0 };
+
+	for (int i = 0; i < sk->prog_cnt && i < 64; i++) {
+		struct bpf_link **l = sk->progs[i].link;
+
+		if (!*l)
+			continue;
+		started[i] = !pthread_create(&th[i], NULL, destroy_link, *l);
+		if (!started[i])
+			bpf_link__destroy(*l);
+		*l = NULL;
+	}
+	for (int i = 0; i < sk->prog_cnt && i < 64; i++)
+		if (started[i])
+			pthread_join(th[i], NULL);
+}
+
+int sb_phases_attach(struct sb_phases *p, int on)
+{
+	int e = 0;
+
+	if (on == p->attached)
+		return 0;
+	if (on)
+		e = spawn_phases_bpf__attach(p->skel);
+	else {
+		detach_in_parallel(p->skel->skeleton);
+		spawn_phases_bpf__detach(p->skel);
+	}
+	if (e) {
+		/* a half-attached skeleton would time some hooks and not others: all or nothing */
+		spawn_phases_bpf__detach(p->skel);
+		return e;
+	}
+	p->attached = on;
+	return 0;
 }
 
 uint64_t sb_phases_lost(const struct sb_phases *p)

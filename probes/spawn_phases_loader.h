@@ -16,6 +16,7 @@ struct sb_phases_opts {
 	const char *comm;      /* follow every process with this name too, or NULL */
 	int kmem;              /* count page and slab allocations inside copy_process (a program on every
 				* allocation of the machine: opt-in, see docs/probes.md) */
+	int stages;            /* a stage backend will be opened: it needs the copy_process count too */
 	sb_spawn_cb on_spawn;  /* called from sb_phases_poll() for each finished spawn */
 	void *ctx;
 };
@@ -28,6 +29,11 @@ int sb_phases_track(struct sb_phases *p, pid_t tgid);
 void sb_phases_untrack_all(struct sb_phases *p);
 /* Delivers finished spawns; waits up to timeout_ms (0 = only what is there). Returns records or -errno. */
 int sb_phases_poll(struct sb_phases *p, int timeout_ms);
+/*
+ * Attach (on) or detach (off) every program; open() leaves them attached. Detached, no hook of ours runs
+ * anywhere: a case measured "off" in a run with probes pays nothing for them. 0 or -errno.
+ */
+int sb_phases_attach(struct sb_phases *p, int on);
 uint64_t sb_phases_lost(const struct sb_phases *p);
 uint64_t sb_phases_seen(const struct sb_phases *p);
 /* The maps the stage objects share (see spawn_maps.bpf.h). */

@@ -42,6 +42,7 @@ static const struct {
 struct sb_exact {
 	struct stages_exact_bpf *skel;
 	int ncpu;
+	int attached;
 };
 
 const char *sb_exact_stage_name(unsigned stage)
@@ -144,10 +145,29 @@ struct sb_exact *sb_exact_open(enum sb_exact_kind kind, const struct sb_shared_m
 								     "attaching kprobes", e);
 		goto fail;
 	}
+	x->attached = 1;
 	return x;
 fail:
 	sb_exact_close(x);
 	return NULL;
+}
+
+int sb_exact_attach(struct sb_exact *x, int on)
+{
+	int e = 0;
+
+	if (on == x->attached)
+		return 0;
+	if (on)
+		e = stages_exact_bpf__attach(x->skel);
+	else
+		stages_exact_bpf__detach(x->skel);
+	if (e) {
+		stages_exact_bpf__detach(x->skel);
+		return e;
+	}
+	x->attached = on;
+	return 0;
 }
 
 int sb_exact_drain(struct sb_exact *x, struct sb_xs_total out[SB_N_XS])

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -18,7 +19,9 @@
 struct sb_sampler {
 	struct stages_sample_bpf *skel;
 	struct bpf_link **links;
+	int *perf_fds;   /* owned by the links; kept to pause and resume sampling */
 	int n_links;
+	int enabled;
 	unsigned hz;
 	__u32 *keys; /* drain scratch: SB_MAX_STACKS ids */
 };
@@ -48,8 +51,9 @@ struct sb_sampler *sb_sampler_open(const struct sb_shared_maps *m, unsigned hz, 
 	s->hz = hz ? hz : SB_DEFAULT_SAMPLE_HZ;
 	s->keys = calloc(SB_MAX_STACKS, sizeof(*s->keys));
 	s->links = calloc(ncpu, sizeof(*s->links));
+	s->perf_fds = calloc(ncpu, sizeof(*s->perf_fds));
 	s->skel = stages_sample_bpf__open();
-	if (!s->keys || !s->links || !s->skel) {
+	if (!s->keys || !s->links || !s->perf_fds || !s->skel) {
 		sb_bpf_errmsg(err, errlen, "opening the stage sampler", errno ? errno : ENOMEM);
 		goto fail;
 	}
@@ -80,8 +84,9 @@ struct sb_sampler *sb_sampler_open(const struct sb_shared_maps *m, unsigned hz, 
 			sb_bpf_errmsg(err, errlen, "attaching the stage sampler to a perf event", e);
 			goto fail;
 		}
-		s->n_links++;
+		s->perf_fds[s->n_links++] = fd;
 	}
+	s->enabled = 1;
 	return s;
 fail:
 	sb_sampler_close(s);
@@ -132,6 +137,17 @@ int sb_sampler_drain(struct sb_sampler *s, const struct sb_ksyms *ks, sb_stage_c
 	return 0;
 }
 
+int sb_sampler_enable(struct sb_sampler *s, int on)
+{
+	if (on == s->enabled)
+		return 0;
+	for (int i = 0; i < s->n_links; i++)
+		if (ioctl(s->perf_fds[i], on ? PERF_EVENT_IOC_ENABLE : PERF_EVENT_IOC_DISABLE, 0))
+			return -errno;
+	s->enabled = on;
+	return 0;
+}
+
 uint64_t sb_sampler_lost(const struct sb_sampler *s)
 {
 	return __atomic_load_n(&s->skel->bss->samples_lost, __ATOMIC_RELAXED);
@@ -150,6 +166,7 @@ void sb_sampler_close(struct sb_sampler *s)
 		bpf_link__destroy(s->links[i]);
 	stages_sample_bpf__destroy(s->skel);
 	free(s->links);
+	free(s->perf_fds);
 	free(s->keys);
 	free(s);
 }

@@ -17,6 +17,8 @@ struct sb_sampler *sb_sampler_open(const struct sb_shared_maps *m, unsigned hz, 
 typedef void (*sb_stage_count_cb)(void *ctx, const char *stage, uint64_t samples);
 /* Hands over the stacks counted since the last drain and forgets them. Returns 0 or -errno. */
 int sb_sampler_drain(struct sb_sampler *s, const struct sb_ksyms *ks, sb_stage_count_cb cb, void *ctx);
+/* Pause (0) or resume (1) the sampling timers on every CPU (open() starts them). 0 or -errno. */
+int sb_sampler_enable(struct sb_sampler *s, int on);
 /* Samples whose stack could not be kept, since open. */
 uint64_t sb_sampler_lost(const struct sb_sampler *s);
 unsigned sb_sampler_hz(const struct sb_sampler *s);

@@ -301,6 +301,7 @@ int cmd_trace(int argc, char **argv)
 	}
 	/* a command's own children spawn too (a shell script, a build): follow them */
 	po.follow_children = has_cmd;
+	po.stages = stages;
 	po.ctx = t;
 	rc = SB_EXIT_PROBE;
 	sb_libbpf_setup(verbose);
