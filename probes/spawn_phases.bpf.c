@@ -31,6 +31,11 @@ const volatile char comm_filter[SB_COMM_LEN];
 const volatile __u32 count_copying;
 /* sched_switch is loaded (SB_PROBE_SCHED_SWITCH=1): keep its count of children not yet run. */
 const volatile __u32 use_switch;
+/*
+ * SB_PROBE_HOOKS_ONLY=1: every program returns at once. What is left of the probes' cost is the kernel's
+ * (calling into BPF, the syscall-tracing slow path), a floor no program body can go below.
+ */
+const volatile __u32 hooks_only;
 
 /* Read by the loader through the skeleton's bss. */
 __u64 lost_events;   /* ring buffer full or spawns table full: a spawn that was not recorded */
@@ -164,6 +169,8 @@ static __always_inline int on_enter(int sys, __u64 waitid_infop)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sb_sys_enter, struct pt_regs *regs, long id)
 {
+	if (hooks_only)
+		return 0;
 	int sys = sys_index(id);
 
 	if (sys < 0)
@@ -209,6 +216,8 @@ static __always_inline int on_exit(long ret);
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sb_sys_exit, struct pt_regs *regs, long ret)
 {
+	if (hooks_only)
+		return 0;
 	/* Leave at once unless it is one of the spawn or wait calls, before any map lookup. */
 	long id = exiting_syscall(regs);
 
@@ -257,6 +266,8 @@ static __always_inline int on_exit(long ret)
 SEC("tp_btf/task_newtask")
 int BPF_PROG(sb_task_newtask, struct task_struct *task, u64 clone_flags)
 {
+	if (hooks_only)
+		return 0;
 	__u64 id_tgid = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)id_tgid, pid, key;
 	struct sb_inflight *f = inflight_of(tid);
@@ -303,6 +314,8 @@ int BPF_PROG(sb_task_newtask, struct task_struct *task, u64 clone_flags)
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sb_process_fork, struct task_struct *parent, struct task_struct *child)
 {
+	if (hooks_only)
+		return 0;
 	struct sb_spawn_event *ev = spawn_of(child->pid);
 
 	if (ev && !ev->t_fork)
@@ -313,6 +326,8 @@ int BPF_PROG(sb_process_fork, struct task_struct *parent, struct task_struct *ch
 SEC("tp_btf/sched_wakeup_new")
 int BPF_PROG(sb_wakeup_new, struct task_struct *p)
 {
+	if (hooks_only)
+		return 0;
 	struct sb_spawn_event *ev = spawn_of(p->pid);
 
 	if (ev && !ev->t_wakeup)
@@ -328,6 +343,8 @@ int BPF_PROG(sb_wakeup_new, struct task_struct *p)
 SEC("tp_btf/sched_switch")
 int BPF_PROG(sb_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
 {
+	if (hooks_only)
+		return 0;
 	if (awaiting_first_run <= 0)
 		return 0;
 	struct sb_spawn_event *ev = spawn_of(next->pid);
@@ -342,6 +359,8 @@ int BPF_PROG(sb_switch, bool preempt, struct task_struct *prev, struct task_stru
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sb_exec, struct task_struct *p, pid_t old_pid)
 {
+	if (hooks_only)
+		return 0;
 	struct sb_spawn_event *ev = spawn_of(p->pid);
 
 	if (ev && !ev->t_exec)
@@ -352,6 +371,8 @@ int BPF_PROG(sb_exec, struct task_struct *p, pid_t old_pid)
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sb_exit, struct task_struct *p)
 {
+	if (hooks_only)
+		return 0;
 	struct sb_spawn_event *ev = spawn_of(p->pid);
 
 	if (!ev)
@@ -367,6 +388,8 @@ int BPF_PROG(sb_exit, struct task_struct *p)
 SEC("tp_btf/sched_process_free")
 int BPF_PROG(sb_free, struct task_struct *p)
 {
+	if (hooks_only)
+		return 0;
 	struct sb_spawn_event *ev = spawn_of(p->pid);
 
 	if (ev)
@@ -377,6 +400,8 @@ int BPF_PROG(sb_free, struct task_struct *p)
 SEC("tp_btf/mm_page_alloc")
 int BPF_PROG(sb_page_alloc, struct page *page, unsigned int order)
 {
+	if (hooks_only)
+		return 0;
 	struct sb_inflight *f = in_copy_process();
 
 	if (f)
@@ -387,6 +412,8 @@ int BPF_PROG(sb_page_alloc, struct page *page, unsigned int order)
 SEC("tp_btf/kmem_cache_alloc")
 int BPF_PROG(sb_cache_alloc)
 {
+	if (hooks_only)
+		return 0;
 	struct sb_inflight *f = in_copy_process();
 
 	if (f)
@@ -397,6 +424,8 @@ int BPF_PROG(sb_cache_alloc)
 SEC("tp_btf/kmalloc")
 int BPF_PROG(sb_kmalloc)
 {
+	if (hooks_only)
+		return 0;
 	struct sb_inflight *f = in_copy_process();
 
 	if (f)
@@ -408,71 +437,95 @@ int BPF_PROG(sb_kmalloc)
 SEC("tracepoint/syscalls/sys_enter_clone")
 int sb_enter_clone(struct trace_event_raw_sys_enter *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_enter(SB_SYS_CLONE, 0);
 }
 
 SEC("tracepoint/syscalls/sys_enter_clone3")
 int sb_enter_clone3(struct trace_event_raw_sys_enter *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_enter(SB_SYS_CLONE3, 0);
 }
 
 SEC("tracepoint/syscalls/sys_enter_fork")
 int sb_enter_fork(struct trace_event_raw_sys_enter *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_enter(SB_SYS_FORK, 0);
 }
 
 SEC("tracepoint/syscalls/sys_enter_vfork")
 int sb_enter_vfork(struct trace_event_raw_sys_enter *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_enter(SB_SYS_VFORK, 0);
 }
 
 SEC("tracepoint/syscalls/sys_enter_wait4")
 int sb_enter_wait4(struct trace_event_raw_sys_enter *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_enter(SB_SYS_WAIT4, 0);
 }
 
 SEC("tracepoint/syscalls/sys_enter_waitid")
 int sb_enter_waitid(struct trace_event_raw_sys_enter *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_enter(SB_SYS_WAITID, ctx->args[2]);
 }
 
 SEC("tracepoint/syscalls/sys_exit_clone")
 int sb_exit_clone(struct trace_event_raw_sys_exit *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_clone3")
 int sb_exit_clone3(struct trace_event_raw_sys_exit *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_fork")
 int sb_exit_fork(struct trace_event_raw_sys_exit *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_vfork")
 int sb_exit_vfork(struct trace_event_raw_sys_exit *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_wait4")
 int sb_exit_wait4(struct trace_event_raw_sys_exit *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_exit(ctx->ret);
 }
 
 SEC("tracepoint/syscalls/sys_exit_waitid")
 int sb_exit_waitid(struct trace_event_raw_sys_exit *ctx)
 {
+	if (hooks_only)
+		return 0;
 	return on_exit(ctx->ret);
 }

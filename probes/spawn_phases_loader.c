@@ -137,6 +137,7 @@ struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size
 	}
 	choose_syscall_hooks(p);
 	p->skel->rodata->use_switch = !!getenv("SB_PROBE_SCHED_SWITCH");
+	p->skel->rodata->hooks_only = !!getenv("SB_PROBE_HOOKS_ONLY");
 	p->skel->rodata->count_copying = o->kmem || o->stages;
 	bpf_program__set_autoload(p->skel->progs.sb_switch, p->skel->rodata->use_switch);
 	if (!o->kmem) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "probe_cost.h"
 #include "report_page.h"
 #include "results_read.h"
 
@@ -186,6 +187,22 @@ static void counters_table(FILE *f, const struct sb_page_ops *o, const struct sb
 		o->table_end(f);
 }
 
+static void probe_cost(FILE *f, const struct sb_page_ops *o, const struct sb_report *r, size_t run)
+{
+	for (size_t i = 0; i < r->ncases; i++) {
+		const char *key = r->cases[i].run == (int)run ? sb_json_str(r->cases[i].j, "key", "") : "";
+		if (strstr(key, ";probe=")) {
+			o->para(f, "What the probes cost: each probed case against the same case with probes off, "
+				   "measured in the same run by the same workers with their batches interleaved "
+				   "(--probe off,phases,stages). Change is the ratio of the medians minus one, with its "
+				   "bootstrap 95% CI.");
+			if (!sb_probe_cost_table(f, o, r, run))
+				o->para(f, "No probed case has an \"off\" twin in this run.");
+			return;
+		}
+	}
+}
+
 int sb_page_write(struct sb_report *r, FILE *f, const struct sb_page_ops *o)
 {
 	char b[1024];
@@ -226,6 +243,7 @@ int sb_page_write(struct sb_report *r, FILE *f, const struct sb_page_ops *o)
 			o->heading(f, 3, say(b, sizeof(b), "Run %zu: %s", run + 1, r->runs[run].name));
 		summary_table(f, o, r, run);
 		counters_table(f, o, r, run);
+		probe_cost(f, o, r, run);
 	}
 	o->para(f, "The same numbers for every metric and statistic are in summary.csv; summary.tex holds them as "
 		   "LaTeX booktabs tables; stages.csv (when probes ran) lists every copy_process stage with its "

@@ -38,6 +38,15 @@ check 'all(.cases[] | select(.probe); .probe.lost_events == 0)' "$f" "no lost ev
 wait_no_progs || fail "programs left after the run"
 ok "off, phases and stages side by side in one run"
 
+# The report turns such a run into a table of what the probes cost: one row per probed case, each with the
+# ratio of its median to its off twin's and a CI around it.
+"$SB" report "$f" -o "$DIR/report" -q || fail "report"
+rows=$(grep -cE '^\| (fork|posix_spawn exec=child) \| (phases|stages) \| [0-9.]+ \| [0-9.]+ \| [-+][0-9.]+% \\\[[-+][0-9.]+%, [-+][0-9.]+%\\\] \|' \
+	"$DIR/report/report.md")
+[ "$rows" = 4 ] || fail "report: want 4 probe-cost rows, got $rows: $(grep -A8 'probes cost' "$DIR/report/report.md")"
+grep -q 'What the probes cost' "$DIR/report/report.html" || fail "report.html lacks the probe-cost table"
+ok "the report shows what the probes cost, with intervals"
+
 for bad in off,off off,bogus ''; do
 	"$SB" run -m fork -n 5 --probe "$bad" -q --no-table -o "$DIR/bad.json" 2>"$DIR/bad.err"
 	rc=$?
