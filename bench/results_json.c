@@ -165,8 +165,9 @@ json_t *sb_results_json(const struct sb_run_config *cfg, const struct sb_run_inf
 		json_t *levels = json_array();
 		for (int i = 0; i < cfg->n_probe_levels; i++)
 			json_array_append_new(levels, json_string(lv[cfg->probe_levels[i]]));
-		json_object_set_new(config, "probe", json_pack("{s:s, s:o, s:s, s:I}", "level", lv[cfg->probe.level],
+		json_object_set_new(config, "probe", json_pack("{s:s, s:o, s:s, s:s, s:I}", "level", lv[cfg->probe.level],
 			"levels", levels, "backend", info->probe ? sb_probe_backend(info->probe) : "none",
+			"phase_hooks", sb_probe_phase_hooks(info->probe),
 			"spawns_seen_while_off", (json_int_t)sb_probe_seen_while_off(info->probe)));
 	}
 	if (cfg->counters[0])

@@ -29,6 +29,11 @@ int sb_doctor_bpf(void (*line)(const char *what, int ok, const char *detail))
 	line("tracepoints (phases)", ph != NULL, ph ? "raw BTF tracepoints load and attach" : err);
 	if (!ph)
 		return 0;
+	/* The phases' syscall boundaries: fentry where trampolines load, else syscall tracepoints. */
+	line("fentry (phase boundaries)", !*sb_phases_passed_over(ph),
+	     *sb_phases_passed_over(ph) ? sb_phases_passed_over(ph) : NULL);
+	snprintf(err, sizeof(err), "phases take syscall boundaries from %s", sb_phases_hooks(ph));
+	line("phase hooks", 1, err);
 	for (size_t i = 0; i < sizeof(stage_backends) / sizeof(stage_backends[0]); i++) {
 		struct sb_stage_backend be;
 		struct sb_shared_maps m = sb_phases_shared_maps(ph);

@@ -79,6 +79,8 @@ int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **ou
 	s->ph = sb_phases_open(&po, err, errlen);
 	if (!s->ph)
 		goto fail;
+	if (opts->verbose && *sb_phases_passed_over(s->ph))
+		fprintf(stderr, "spawnbench: fentry phase hooks passed over: %s\n", sb_phases_passed_over(s->ph));
 	/* Phases come from tracepoints whatever the backend; a forced backend is honoured at every level. */
 	if (s->level == SB_PROBE_STAGES || want != SB_BE_AUTO) {
 		struct sb_shared_maps m = sb_phases_shared_maps(s->ph);
@@ -97,6 +99,11 @@ int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **ou
 fail:
 	sb_probe_close(s);
 	return SB_EXIT_PROBE;
+}
+
+const char *sb_probe_phase_hooks(const struct sb_probe_session *s)
+{
+	return s ? sb_phases_hooks(s->ph) : "none";
 }
 
 uint64_t sb_probe_seen_while_off(const struct sb_probe_session *s)

@@ -38,6 +38,8 @@ const char *sb_probe_backend(const struct sb_probe_session *s);
  */
 int sb_probe_case_begin(struct sb_probe_session *s, size_t case_index, enum sb_probe_level level,
 			const pid_t *workers, size_t n_workers);
+/* Where the phases' syscall boundaries come from: "fentry", "syscall-tracepoints", ... (spawn_phases_loader.h) */
+const char *sb_probe_phase_hooks(const struct sb_probe_session *s);
 /* Spawns the kernel programs saw during "off" batches (0: they really were detached). */
 uint64_t sb_probe_seen_while_off(const struct sb_probe_session *s);
 /* The batch ended: join kernel data to these samples. */

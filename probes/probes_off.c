@@ -20,6 +20,12 @@ const char *sb_probe_backend(const struct sb_probe_session *s)
 	return "none";
 }
 
+const char *sb_probe_phase_hooks(const struct sb_probe_session *s)
+{
+	(void)s;
+	return "none";
+}
+
 uint64_t sb_probe_seen_while_off(const struct sb_probe_session *s)
 {
 	(void)s;

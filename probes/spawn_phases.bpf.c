@@ -433,6 +433,82 @@ int BPF_PROG(sb_kmalloc)
 	return 0;
 }
 
+/*
+ * Where the kernel admits BPF trampolines, the boundaries come from fentry/fexit instead of syscall
+ * tracepoints, and that matters: once any syscall tracepoint is enabled, every syscall of every task
+ * takes the kernel's tracing slow path, and a posix_spawn child makes about 125 before its exec. The
+ * spawn is kernel_clone (every spawning syscall ends up there; fork and vfork have no syscall function in
+ * BTF), its kind read from the syscall number in the task's saved registers; the waits are the syscall
+ * functions (the loader names them: __x64_sys_wait4, __arm64_sys_wait4, ...); the child's first run is
+ * schedule_tail, which every new task runs first, in its own context.
+ */
+SEC("fentry/kernel_clone")
+int BPF_PROG(sb_fentry_kernel_clone, struct kernel_clone_args *args)
+{
+	if (hooks_only)
+		return 0;
+	int sys = sys_index(exiting_syscall((struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf())));
+
+	if (sys < 0 || sys >= SB_SYS_WAIT4)
+		return 0;   /* a kernel thread, or a spawn outside the four syscalls */
+	return on_enter(sys, 0);
+}
+
+SEC("fexit/kernel_clone")
+int BPF_PROG(sb_fexit_kernel_clone, struct kernel_clone_args *args, pid_t ret)
+{
+	if (hooks_only)
+		return 0;
+	return on_exit(ret);
+}
+
+SEC("fentry")
+int BPF_PROG(sb_fentry_wait4, struct pt_regs *regs)
+{
+	if (hooks_only)
+		return 0;
+	return on_enter(SB_SYS_WAIT4, 0);
+}
+
+SEC("fexit")
+int BPF_PROG(sb_fexit_wait4, struct pt_regs *regs, long ret)
+{
+	if (hooks_only)
+		return 0;
+	return on_exit(ret);
+}
+
+SEC("fentry")
+int BPF_PROG(sb_fentry_waitid, struct pt_regs *regs)
+{
+	if (hooks_only)
+		return 0;
+	return on_enter(SB_SYS_WAITID, (__u64)PT_REGS_PARM3_CORE_SYSCALL(regs));
+}
+
+SEC("fexit")
+int BPF_PROG(sb_fexit_waitid, struct pt_regs *regs, long ret)
+{
+	if (hooks_only)
+		return 0;
+	return on_exit(ret);
+}
+
+SEC("fentry/schedule_tail")
+int BPF_PROG(sb_fentry_schedule_tail, struct task_struct *prev)
+{
+	if (hooks_only)
+		return 0;
+	struct sb_spawn_event *ev = spawn_of((__u32)bpf_get_current_pid_tgid());
+
+	if (ev && !ev->t_first_run) {
+		ev->t_first_run = bpf_ktime_get_ns();
+		if (use_switch)
+			__sync_fetch_and_add(&awaiting_first_run, -1);
+	}
+	return 0;
+}
+
 /* Per-syscall tracepoints (tracefs syscall events): they fire only for these six calls. */
 SEC("tracepoint/syscalls/sys_enter_clone")
 int sb_enter_clone(struct trace_event_raw_sys_enter *ctx)

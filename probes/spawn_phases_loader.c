@@ -20,6 +20,8 @@ struct sb_phases {
 	int mounted_tracefs;        /* we mounted it: unmount at close */
 	int per_syscall;            /* syscall events (cheap) instead of the generic sys_enter/sys_exit */
 	int attached;
+	enum { SB_HOOKS_FENTRY, SB_HOOKS_SYSCALL_EVENTS, SB_HOOKS_RAW_SYSCALLS } hooks;
+	char why[256];              /* why fentry syscall hooks were passed over */
 	struct ring_buffer *rb;
 	sb_spawn_cb on_spawn;
 	void *ctx;
@@ -108,26 +110,79 @@ static void choose_syscall_hooks(struct sb_phases *p)
 	}
 }
 
-int sb_phases_per_syscall(const struct sb_phases *p)
+/* The kernel's name of a syscall's function on this architecture, for fentry/fexit. */
+static int syscall_function(const char *name, char *buf, size_t len)
 {
-	return p && p->per_syscall;
+#if defined(__x86_64__)
+	snprintf(buf, len, "__x64_sys_%s", name);
+	return 0;
+#elif defined(__aarch64__)
+	snprintf(buf, len, "__arm64_sys_%s", name);
+	return 0;
+#else
+	(void)name, (void)buf, (void)len;
+	return -1;
+#endif
 }
 
-struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size_t errlen)
+/*
+ * fentry/fexit on kernel_clone, the wait syscalls' functions and schedule_tail instead of syscall
+ * tracepoints; every tracepoint syscall program is left out. -1 with the reason in err.
+ */
+static int choose_fentry_hooks(struct sb_phases *p, char *err, size_t errlen)
 {
-	struct sb_phases *p = calloc(1, sizeof(*p));
+	struct spawn_phases_bpf *k = p->skel;
+	struct bpf_program *tp[] = {
+		k->progs.sb_sys_enter, k->progs.sb_sys_exit, k->progs.sb_enter_clone, k->progs.sb_enter_clone3,
+		k->progs.sb_enter_fork, k->progs.sb_enter_vfork, k->progs.sb_enter_wait4, k->progs.sb_enter_waitid,
+		k->progs.sb_exit_clone, k->progs.sb_exit_clone3, k->progs.sb_exit_fork, k->progs.sb_exit_vfork,
+		k->progs.sb_exit_wait4, k->progs.sb_exit_waitid,
+	};
+	struct { struct bpf_program *prog; const char *sys; } waits[] = {
+		{ k->progs.sb_fentry_wait4, "wait4" }, { k->progs.sb_fexit_wait4, "wait4" },
+		{ k->progs.sb_fentry_waitid, "waitid" }, { k->progs.sb_fexit_waitid, "waitid" },
+	};
+	char fn[64];
 	int e;
 
-	if (!p) {
-		snprintf(err, errlen, "out of memory");
-		return NULL;
+	for (size_t i = 0; i < sizeof(tp) / sizeof(tp[0]); i++)
+		bpf_program__set_autoload(tp[i], false);
+	for (size_t i = 0; i < sizeof(waits) / sizeof(waits[0]); i++) {
+		if (syscall_function(waits[i].sys, fn, sizeof(fn))) {
+			snprintf(err, errlen, "the syscall functions of this architecture are not known");
+			return -1;
+		}
+		e = bpf_program__set_attach_target(waits[i].prog, 0, fn);
+		if (e) {
+			sb_bpf_errmsg(err, errlen, "finding the wait syscalls' functions in the kernel's BTF", e);
+			return -1;
+		}
 	}
-	p->on_spawn = o->on_spawn;
-	p->ctx = o->ctx;
+	return 0;
+}
+
+/* The tracepoint variant loads no trampoline at all. */
+static void leave_out_fentry(struct spawn_phases_bpf *k)
+{
+	struct bpf_program *prog;
+
+	bpf_object__for_each_program(prog, k->obj) {
+		enum bpf_attach_type t = bpf_program__expected_attach_type(prog);
+
+		if (bpf_program__type(prog) == BPF_PROG_TYPE_TRACING && (t == BPF_TRACE_FENTRY || t == BPF_TRACE_FEXIT))
+			bpf_program__set_autoload(prog, false);
+	}
+}
+
+/* Open, configure, load and attach one variant: syscall boundaries from fentry (1) or tracepoints (0). */
+static int open_variant(struct sb_phases *p, const struct sb_phases_opts *o, int fentry, char *err, size_t errlen)
+{
+	int e;
+
 	p->skel = spawn_phases_bpf__open();
 	if (!p->skel) {
 		sb_bpf_errmsg(err, errlen, "opening the phase probes", errno);
-		goto fail;
+		return -1;
 	}
 	set_syscalls(p->skel);
 	p->skel->rodata->follow_children = !!o->follow_children;
@@ -135,7 +190,13 @@ struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size
 		p->skel->rodata->match_comm = 1;
 		strncpy((char *)p->skel->rodata->comm_filter, o->comm, SB_COMM_LEN - 1);
 	}
-	choose_syscall_hooks(p);
+	if (fentry) {
+		if (choose_fentry_hooks(p, err, errlen))
+			return -1;
+	} else {
+		leave_out_fentry(p->skel);
+		choose_syscall_hooks(p);
+	}
 	p->skel->rodata->use_switch = !!getenv("SB_PROBE_SCHED_SWITCH");
 	p->skel->rodata->hooks_only = !!getenv("SB_PROBE_HOOKS_ONLY");
 	p->skel->rodata->count_copying = o->kmem || o->stages;
@@ -148,14 +209,57 @@ struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size
 	}
 	e = spawn_phases_bpf__load(p->skel);
 	if (e) {
-		sb_bpf_errmsg(err, errlen, "loading the phase probes (BPF unavailable?)", e);
-		goto fail;
+		sb_bpf_errmsg(err, errlen, fentry ? "loading fentry/fexit syscall hooks" :
+				  "loading the phase probes (BPF unavailable?)", e);
+		return -1;
 	}
 	e = spawn_phases_bpf__attach(p->skel);
 	if (e) {
-		sb_bpf_errmsg(err, errlen, "attaching the phase probes to tracepoints", e);
+		sb_bpf_errmsg(err, errlen, fentry ? "attaching fentry/fexit syscall hooks" :
+				  "attaching the phase probes to tracepoints", e);
+		return -1;
+	}
+	p->hooks = fentry ? SB_HOOKS_FENTRY : p->per_syscall ? SB_HOOKS_SYSCALL_EVENTS : SB_HOOKS_RAW_SYSCALLS;
+	return 0;
+}
+
+static void drop_variant(struct sb_phases *p)
+{
+	spawn_phases_bpf__destroy(p->skel);
+	p->skel = NULL;
+	if (p->mounted_tracefs)
+		umount2(TRACEFS, MNT_DETACH);
+	p->mounted_tracefs = 0;
+	p->per_syscall = 0;
+}
+
+struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size_t errlen)
+{
+	struct sb_phases *p = calloc(1, sizeof(*p));
+	const char *want = getenv("SB_PROBE_PHASE_HOOKS");  /* fentry, tracepoint, or unset: the first that works */
+
+	if (!p) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	p->on_spawn = o->on_spawn;
+	p->ctx = o->ctx;
+	if (want && *want && strcmp(want, "fentry") && strcmp(want, "tracepoint")) {
+		snprintf(err, errlen, "SB_PROBE_PHASE_HOOKS=%s: not fentry or tracepoint", want);
 		goto fail;
 	}
+	if (!want || strcmp(want, "tracepoint")) {
+		if (!open_variant(p, o, 1, p->why, sizeof(p->why)))
+			goto opened;
+		if (want && *want) {
+			snprintf(err, errlen, "%s", p->why);
+			goto fail;
+		}
+		drop_variant(p);
+	}
+	if (open_variant(p, o, 0, err, errlen))
+		goto fail;
+opened:
 	p->attached = 1;
 	p->rb = ring_buffer__new(bpf_map__fd(p->skel->maps.events), on_record, p, NULL);
 	if (!p->rb) {
@@ -166,6 +270,21 @@ struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size
 fail:
 	sb_phases_close(p);
 	return NULL;
+}
+
+const char *sb_phases_hooks(const struct sb_phases *p)
+{
+	static const char *const names[] = {
+		[SB_HOOKS_FENTRY] = "fentry",
+		[SB_HOOKS_SYSCALL_EVENTS] = "syscall-tracepoints",
+		[SB_HOOKS_RAW_SYSCALLS] = "raw-syscall-tracepoints",
+	};
+	return p ? names[p->hooks] : "none";
+}
+
+const char *sb_phases_passed_over(const struct sb_phases *p)
+{
+	return p && p->hooks != SB_HOOKS_FENTRY ? p->why : "";
 }
 
 int sb_phases_track(struct sb_phases *p, pid_t tgid)

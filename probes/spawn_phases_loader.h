@@ -39,7 +39,14 @@ uint64_t sb_phases_seen(const struct sb_phases *p);
 /* The maps the stage objects share (see spawn_maps.bpf.h). */
 struct sb_shared_maps sb_phases_shared_maps(const struct sb_phases *p);
 void sb_phases_close(struct sb_phases *p);
-/* 1 when the per-syscall tracefs events are used (cheap), 0 for the generic sys_enter/sys_exit. */
-int sb_phases_per_syscall(const struct sb_phases *p);
+/*
+ * Where the syscall boundaries come from: "fentry" (fentry/fexit on the syscall functions: no syscall
+ * tracepoint, so the machine's syscalls keep their fast path), "syscall-tracepoints" (per-syscall tracefs
+ * events) or "raw-syscall-tracepoints" (generic sys_enter/sys_exit). Tried in that order;
+ * SB_PROBE_PHASE_HOOKS=fentry|tracepoint forces one.
+ */
+const char *sb_phases_hooks(const struct sb_phases *p);
+/* Why fentry was passed over ("" when it is used). */
+const char *sb_phases_passed_over(const struct sb_phases *p);
 
 #endif

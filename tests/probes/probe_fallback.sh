@@ -27,3 +27,24 @@ done
 rc=$?
 [ $rc = 2 ] || fail "unknown backend: exit $rc, want 2"
 ok "unknown backend refused"
+
+# The phases' own chain: fentry on kernel_clone and the wait syscalls where trampolines load (no syscall
+# tracepoint, so no tracing slow path for the machine's syscalls), else the syscall tracepoints. The run
+# says which; doctor says why fentry was passed over; forcing it where it cannot load exits 3 with why.
+hooks=$(jq -r .config.probe.phase_hooks "$DIR/auto.json")
+if "$SB" doctor 2>/dev/null | grep -qE '^ *fentry \(phase boundaries\) +yes'; then
+	[ "$hooks" = fentry ] || fail "fentry phase hooks load here, but the run used $hooks"
+else
+	"$SB" doctor 2>/dev/null | grep -qE '^ *fentry \(phase boundaries\) +no +[a-z]' ||
+		fail "doctor gives no reason for passing over fentry phase hooks"
+	[ "$hooks" = syscall-tracepoints ] || fail "fentry refused: want the per-syscall tracepoints, got $hooks"
+	SB_PROBE_PHASE_HOOKS=fentry "$SB" run -m fork -n 10 --probe phases -q --no-table -o "$DIR/ff.json" 2>"$DIR/ff.err"
+	rc=$?
+	[ $rc = 3 ] || fail "forced fentry phase hooks: exit $rc, want 3"
+	grep -q "fentry" "$DIR/ff.err" || fail "forced fentry phase hooks: unclear message: $(cat "$DIR/ff.err")"
+	[ ! -e "$DIR/ff.json" ] || fail "forced fentry phase hooks: a results file was written"
+	check '.cases[0].probe.spawns_joined == 20' "$DIR/auto.json" "the fallback's phases joined every spawn" \
+		'.cases[0].probe'
+fi
+wait_no_progs || fail "programs left after the phase-hook fallback"
+ok "phase hooks: $hooks ($("$SB" doctor 2>/dev/null | sed -n 's/^ *fentry (phase boundaries) *//p'))"
