@@ -2,9 +2,11 @@
 # The phases of a spawn add up to the driver's create time, every spawn is joined, and the result says
 # which backend made it. The kernel-measured phases (call -> syscall entry -> copy_process -> fork event
 # -> wake-up -> return) must cover create within 10% (median) where nothing but the syscall follows the
-# return; after fork and posix_spawn the caller still works in user space (copy-on-write faults on the
-# parent's first writes; unmapping the spawn stack), which return_to_caller_ns reports, so there the
-# kernel phases must cover 80%.
+# return (vfork, pthread: about 97% and 94% here). After fork and posix_spawn the caller still works in
+# user space before the driver's clock read: glibc's fork takes copy-on-write faults on the parent's first
+# writes (4 per fork, `--counters page-faults`, parent scope), posix_spawn unmaps its child's stack;
+# return_to_caller_ns reports it. Their kernel phases cover 90-91% (fork) and 93% (posix_spawn) here, at
+# the edge of 10%, so those two are held to 15%.
 . "$(dirname "$0")/lib.sh"
 need_root
 "$SB" run -m fork,posix_spawn,vfork,pthread -n 300 --probe phases --probe-kmem -q --no-table -o "$DIR/r.json" || fail "run"
@@ -16,7 +18,7 @@ for i in 0 1 2 3; do
 	check "$c.probe.lost_events == 0" "$DIR/r.json" "no lost events" "$c.probe.lost_events"
 	# call -> syscall entry -> copy_process -> fork event -> wake-up -> return: the kernel's view of create
 	case $(jq -r "$c.method" "$DIR/r.json") in
-	fork | posix_spawn) tol=0.20 ;;
+	fork | posix_spawn) tol=0.15 ;;
 	*) tol=0.10 ;;
 	esac
 	check "($c.probe.phases.call_to_return_ns.median / $c.stats.create_ns.median - 1) | fabs <= $tol" \
