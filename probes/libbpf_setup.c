@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,4 +36,50 @@ void sb_bpf_errmsg(char *buf, size_t len, const char *what, int err)
 	snprintf(buf, len, "%s: %s%s", what, strerror(err),
 		 (err == EPERM || err == EACCES) && geteuid() != 0 ?
 			 " (probes need root, or CAP_BPF and CAP_PERFMON)" : "");
+}
+
+static void *destroy_link(void *link)
+{
+	bpf_link__destroy(link);
+	return NULL;
+}
+
+/*
+ * Releasing a per-syscall tracepoint waits out RCU grace periods, about 70 ms here, one after the other:
+ * twelve of them made turning the phase probes off take most of a second. Released from one thread each,
+ * part of the waiting overlaps. (A link whose release could not get a thread is released here.)
+ */
+static void detach_in_parallel(struct bpf_object_skeleton *sk)
+{
+	pthread_t th[64];
+	int started[64] = { 0 };
+
+	for (int i = 0; i < sk->prog_cnt && i < 64; i++) {
+		struct bpf_link **l = sk->progs[i].link;
+
+		if (!*l)
+			continue;
+		started[i] = !pthread_create(&th[i], NULL, destroy_link, *l);
+		if (!started[i])
+			bpf_link__destroy(*l);
+		*l = NULL;
+	}
+	for (int i = 0; i < sk->prog_cnt && i < 64; i++)
+		if (started[i])
+			pthread_join(th[i], NULL);
+}
+
+int sb_skeleton_attach(struct bpf_object_skeleton *sk, int on)
+{
+	int e;
+
+	if (!on) {
+		detach_in_parallel(sk);
+		bpf_object__detach_skeleton(sk);
+		return 0;
+	}
+	e = bpf_object__attach_skeleton(sk);
+	if (e)
+		bpf_object__detach_skeleton(sk);   /* half-attached would time some hooks and not others */
+	return e;
 }

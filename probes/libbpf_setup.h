@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* What every loader does first: libbpf's messages only with -v, and syscall numbers for this arch. */
+/* What every loader shares: libbpf's messages only with -v, error text, attaching and detaching. */
 #ifndef SB_LIBBPF_SETUP_H
 #define SB_LIBBPF_SETUP_H
 #include <stddef.h>
@@ -7,5 +7,12 @@
 void sb_libbpf_setup(int verbose);
 /* "Operation not permitted (need root, or CAP_BPF and CAP_PERFMON)" style text for a failed load. */
 void sb_bpf_errmsg(char *buf, size_t len, const char *what, int err);
+
+/*
+ * Attach (on) or detach (off) every program of a loaded skeleton; a failed attach leaves none attached.
+ * 0 or a negative errno.
+ */
+struct bpf_object_skeleton;
+int sb_skeleton_attach(struct bpf_object_skeleton *sk, int on);
 
 #endif

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <sys/mount.h>
 #include <unistd.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,56 +323,13 @@ int sb_phases_poll(struct sb_phases *p, int timeout_ms)
 	return n == -EINTR ? 0 : n;
 }
 
-static void *destroy_link(void *link)
-{
-	bpf_link__destroy(link);
-	return NULL;
-}
-
-/*
- * Each per-syscall tracepoint waits out RCU grace periods as it is released, about 70 ms here, one after
- * the other: twelve of them made turning the probes off take most of a second. Released from one thread
- * each, the waits overlap. (A program whose release could not get a thread is released here.)
- */
-static void detach_in_parallel(struct bpf_object_skeleton *sk)
-{
-	pthread_t th[64];
-	int started[64] = { 0 };
-
-	for (int i = 0; i < sk->prog_cnt && i < 64; i++) {
-		struct bpf_link **l = sk->progs[i].link;
-
-		if (!*l)
-			continue;
-		started[i] = !pthread_create(&th[i], NULL, destroy_link, *l);
-		if (!started[i])
-			bpf_link__destroy(*l);
-		*l = NULL;
-	}
-	for (int i = 0; i < sk->prog_cnt && i < 64; i++)
-		if (started[i])
-			pthread_join(th[i], NULL);
-}
-
 int sb_phases_attach(struct sb_phases *p, int on)
 {
-	int e = 0;
+	int e = on == p->attached ? 0 : sb_skeleton_attach(p->skel->skeleton, on);
 
-	if (on == p->attached)
-		return 0;
-	if (on)
-		e = spawn_phases_bpf__attach(p->skel);
-	else {
-		detach_in_parallel(p->skel->skeleton);
-		spawn_phases_bpf__detach(p->skel);
-	}
-	if (e) {
-		/* a half-attached skeleton would time some hooks and not others: all or nothing */
-		spawn_phases_bpf__detach(p->skel);
-		return e;
-	}
-	p->attached = on;
-	return 0;
+	if (!e)
+		p->attached = on;
+	return e;
 }
 
 uint64_t sb_phases_lost(const struct sb_phases *p)

@@ -154,20 +154,11 @@ fail:
 
 int sb_exact_attach(struct sb_exact *x, int on)
 {
-	int e = 0;
+	int e = on == x->attached ? 0 : sb_skeleton_attach(x->skel->skeleton, on);
 
-	if (on == x->attached)
-		return 0;
-	if (on)
-		e = stages_exact_bpf__attach(x->skel);
-	else
-		stages_exact_bpf__detach(x->skel);
-	if (e) {
-		stages_exact_bpf__detach(x->skel);
-		return e;
-	}
-	x->attached = on;
-	return 0;
+	if (!e)
+		x->attached = on;
+	return e;
 }
 
 int sb_exact_drain(struct sb_exact *x, struct sb_xs_total out[SB_N_XS])
