@@ -462,37 +462,21 @@ int BPF_PROG(sb_fexit_kernel_clone, struct kernel_clone_args *args, pid_t ret)
 	return on_exit(ret);
 }
 
-SEC("fentry")
-int BPF_PROG(sb_fentry_wait4, struct pt_regs *regs)
-{
-	if (hooks_only)
-		return 0;
-	return on_enter(SB_SYS_WAIT4, 0);
-}
+/* The wait syscalls' functions; the loader sets each target (the name differs per architecture). */
+#define SB_FENTRY_WAIT(name, sys, infop)                                        \
+	SEC("fentry")                                                           \
+	int BPF_PROG(sb_fentry_##name, struct pt_regs *regs)                    \
+	{                                                                       \
+		return hooks_only ? 0 : on_enter(sys, infop);                   \
+	}                                                                       \
+	SEC("fexit")                                                            \
+	int BPF_PROG(sb_fexit_##name, struct pt_regs *regs, long ret)           \
+	{                                                                       \
+		return hooks_only ? 0 : on_exit(ret);                           \
+	}
 
-SEC("fexit")
-int BPF_PROG(sb_fexit_wait4, struct pt_regs *regs, long ret)
-{
-	if (hooks_only)
-		return 0;
-	return on_exit(ret);
-}
-
-SEC("fentry")
-int BPF_PROG(sb_fentry_waitid, struct pt_regs *regs)
-{
-	if (hooks_only)
-		return 0;
-	return on_enter(SB_SYS_WAITID, (__u64)PT_REGS_PARM3_CORE_SYSCALL(regs));
-}
-
-SEC("fexit")
-int BPF_PROG(sb_fexit_waitid, struct pt_regs *regs, long ret)
-{
-	if (hooks_only)
-		return 0;
-	return on_exit(ret);
-}
+SB_FENTRY_WAIT(wait4, SB_SYS_WAIT4, 0)
+SB_FENTRY_WAIT(waitid, SB_SYS_WAITID, (__u64)PT_REGS_PARM3_CORE_SYSCALL(regs))
 
 SEC("fentry/schedule_tail")
 int BPF_PROG(sb_fentry_schedule_tail, struct task_struct *prev)
@@ -510,98 +494,21 @@ int BPF_PROG(sb_fentry_schedule_tail, struct task_struct *prev)
 }
 
 /* Per-syscall tracepoints (tracefs syscall events): they fire only for these six calls. */
-SEC("tracepoint/syscalls/sys_enter_clone")
-int sb_enter_clone(struct trace_event_raw_sys_enter *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_enter(SB_SYS_CLONE, 0);
-}
+#define SB_SYSCALL_EVENTS(name, sys, infop)                                     \
+	SEC("tracepoint/syscalls/sys_enter_" #name)                             \
+	int sb_enter_##name(struct trace_event_raw_sys_enter *ctx)              \
+	{                                                                       \
+		return hooks_only ? 0 : on_enter(sys, infop);                   \
+	}                                                                       \
+	SEC("tracepoint/syscalls/sys_exit_" #name)                              \
+	int sb_exit_##name(struct trace_event_raw_sys_exit *ctx)                \
+	{                                                                       \
+		return hooks_only ? 0 : on_exit(ctx->ret);                      \
+	}
 
-SEC("tracepoint/syscalls/sys_enter_clone3")
-int sb_enter_clone3(struct trace_event_raw_sys_enter *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_enter(SB_SYS_CLONE3, 0);
-}
-
-SEC("tracepoint/syscalls/sys_enter_fork")
-int sb_enter_fork(struct trace_event_raw_sys_enter *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_enter(SB_SYS_FORK, 0);
-}
-
-SEC("tracepoint/syscalls/sys_enter_vfork")
-int sb_enter_vfork(struct trace_event_raw_sys_enter *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_enter(SB_SYS_VFORK, 0);
-}
-
-SEC("tracepoint/syscalls/sys_enter_wait4")
-int sb_enter_wait4(struct trace_event_raw_sys_enter *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_enter(SB_SYS_WAIT4, 0);
-}
-
-SEC("tracepoint/syscalls/sys_enter_waitid")
-int sb_enter_waitid(struct trace_event_raw_sys_enter *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_enter(SB_SYS_WAITID, ctx->args[2]);
-}
-
-SEC("tracepoint/syscalls/sys_exit_clone")
-int sb_exit_clone(struct trace_event_raw_sys_exit *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_exit_clone3")
-int sb_exit_clone3(struct trace_event_raw_sys_exit *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_exit_fork")
-int sb_exit_fork(struct trace_event_raw_sys_exit *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_exit_vfork")
-int sb_exit_vfork(struct trace_event_raw_sys_exit *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_exit_wait4")
-int sb_exit_wait4(struct trace_event_raw_sys_exit *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_exit(ctx->ret);
-}
-
-SEC("tracepoint/syscalls/sys_exit_waitid")
-int sb_exit_waitid(struct trace_event_raw_sys_exit *ctx)
-{
-	if (hooks_only)
-		return 0;
-	return on_exit(ctx->ret);
-}
+SB_SYSCALL_EVENTS(clone, SB_SYS_CLONE, 0)
+SB_SYSCALL_EVENTS(clone3, SB_SYS_CLONE3, 0)
+SB_SYSCALL_EVENTS(fork, SB_SYS_FORK, 0)
+SB_SYSCALL_EVENTS(vfork, SB_SYS_VFORK, 0)
+SB_SYSCALL_EVENTS(wait4, SB_SYS_WAIT4, 0)
+SB_SYSCALL_EVENTS(waitid, SB_SYS_WAITID, ctx->args[2])
