@@ -6,28 +6,7 @@ FIX=$2
 SRC=$3
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sbreport.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
-fails=0
-
-fail() {
-	echo "FAIL: $*" >&2
-	fails=$((fails + 1))
-}
-
-# expect_rc WANT CMD...: run CMD, keep stdout in $TMP/out and stderr in $TMP/err, check the exit status.
-expect_rc() {
-	local want=$1
-	shift
-	"$@" >"$TMP/out" 2>"$TMP/err"
-	local rc=$?
-	if [ "$rc" != "$want" ]; then
-		fail "'$*' exited $rc, want $want"
-		sed 's/^/  stderr: /' "$TMP/err" | head -5 >&2
-	fi
-}
-
-expect_in() {
-	grep -qF -- "$2" "$1" || { fail "$1 lacks '$2'"; head -20 "$1" | sed 's/^/  | /' >&2; }
-}
+. "$(dirname "${BASH_SOURCE[0]}")/../checks.sh"
 
 # check_figure DIR STEM: the five files exist and each is what it claims to be.
 check_figure() {
@@ -50,15 +29,6 @@ check_figure() {
 	grep -q '^Pages: *1$' "$TMP/pdfinfo" || fail "$s.pdf does not have exactly one page"
 	pdftoppm -r 30 -png -singlefile "$d/$s.pdf" "$TMP/pdfpage" 2>/dev/null || { fail "pdftoppm cannot render $s.pdf"; return; }
 	python3 "$SRC/png_size.py" --not-blank "$TMP/pdfpage.png" >/dev/null || fail "$s.pdf renders as a blank page"
-}
-
-finish() {
-	if [ "$fails" != 0 ]; then
-		echo "$fails check(s) failed" >&2
-		exit 1
-	fi
-	echo "all checks passed"
-	exit 0
 }
 
 for tool in gnuplot xmllint pdfinfo pdftoppm python3; do
