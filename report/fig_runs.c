@@ -8,43 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare_stats.h"
+#include "case_match.h"
 #include "fig_hbar.h"
 #include "results_read.h"
 
 /* Cases drawn at most: with several runs each adds as many bars. */
 #define MAX_KEYS 12
-#define THRESHOLD 0.05
-#define ALPHA 0.05
-
-static const char *key_of(const struct sb_rcase *c)
-{
-	return sb_json_str(c->j, "key", c->label);
-}
-
-/* The case with this key in run, usable for the metric, or NULL. */
-static const struct sb_rcase *find(const struct sb_report *r, int run, const char *key)
-{
-	for (size_t i = 0; i < r->ncases; i++) {
-		const struct sb_rcase *c = &r->cases[i];
-		if (c->run == run && c->ok && !strcmp(key_of(c), key) &&
-		    isfinite(sb_case_stat(c->j, r->metric, "median")))
-			return c;
-	}
-	return NULL;
-}
-
-/* Verdict of new against base on the raw samples: -1 when the samples are too few to say. */
-static int verdict(const struct sb_report *r, const struct sb_rcase *base, const struct sb_rcase *c,
-		   struct sb_verdict *v)
-{
-	size_t nb, nn;
-	double *b = sb_case_samples(base, r->metric, &nb, 0), *n = sb_case_samples(c, r->metric, &nn, 0);
-	int rc = (b && n) ? sb_compare_metric(b, nb, n, nn, THRESHOLD, ALPHA, v) : -1;
-	free(b);
-	free(n);
-	return rc;
-}
 
 int sb_fig_runs(struct sb_report *r)
 {
@@ -56,14 +25,14 @@ int sb_fig_runs(struct sb_report *r)
 	size_t nk = 0, shared = 0;
 	for (size_t i = 0; i < r->ncases; i++) {
 		const struct sb_rcase *c = &r->cases[i];
-		const char *k = key_of(c);
-		if (!c->ok || find(r, c->run, k) != c)
+		const char *k = sb_case_key(c);
+		if (!c->ok || sb_case_in_run(r, c->run, k) != c)
 			continue;
 		int in = 0, seen = 0;
 		for (size_t run = 0; run < r->nruns; run++)
-			in += find(r, (int)run, k) != NULL;
+			in += sb_case_in_run(r, (int)run, k) != NULL;
 		for (size_t j = 0; j < i; j++)
-			seen |= !strcmp(key_of(&r->cases[j]), k) && r->cases[j].ok;
+			seen |= !strcmp(sb_case_key(&r->cases[j]), k) && r->cases[j].ok;
 		if (in < 2 || seen)
 			continue;
 		shared++;
@@ -87,7 +56,7 @@ int sb_fig_runs(struct sb_report *r)
 	for (size_t k = 0; k < nk; k++) {
 		const struct sb_rcase *base = NULL;
 		for (size_t run = 0; run < r->nruns; run++) {
-			const struct sb_rcase *c = find(r, (int)run, keys[k]);
+			const struct sb_rcase *c = sb_case_in_run(r, (int)run, keys[k]);
 			if (!c)
 				continue;
 			struct sb_hbar *h = &b[n++];
@@ -101,7 +70,7 @@ int sb_fig_runs(struct sb_report *r)
 			struct sb_verdict v;
 			if (!base) {
 				base = c;
-			} else if (!verdict(r, base, c, &v) &&
+			} else if (!sb_case_verdict(r, base, c, &v) &&
 				   (v.verdict == SB_V_REGRESSION || v.verdict == SB_V_IMPROVEMENT)) {
 				snprintf(h->mark, sizeof(h->mark), "%s %+.0f%%",
 					 v.verdict == SB_V_REGRESSION ? "slower" : "faster", (v.ratio - 1) * 100);
@@ -124,7 +93,7 @@ int sb_fig_runs(struct sb_report *r)
 		 "or faster (ratio of medians against the first file holding the case) when the comparison of "
 		 "spawnbench compare finds a significant change beyond %.0f%% (Mann-Whitney U at alpha %.2f, "
 		 "bootstrap CI of the ratio clear of the threshold); %zu bars are marked.%s",
-		 sb_metric_words(r->metric), THRESHOLD * 100, ALPHA, marked, note);
+		 sb_metric_words(r->metric), SB_MATCH_THRESHOLD * 100, SB_MATCH_ALPHA, marked, note);
 	rc = sb_hbar_draw(r, fig, b, n, xl, "the same cases across results files", series, (int)r->nruns, 0);
 out:
 	free(b);

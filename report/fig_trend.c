@@ -8,40 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare_stats.h"
+#include "case_match.h"
 #include "gnuplot_script.h"
 #include "results_read.h"
 
 #define MAX_LINES 8
-#define THRESHOLD 0.05
-#define ALPHA 0.05
-
-static const char *key_of(const struct sb_rcase *c)
-{
-	return sb_json_str(c->j, "key", c->label);
-}
-
-static const struct sb_rcase *find(const struct sb_report *r, int run, const char *key)
-{
-	for (size_t i = 0; i < r->ncases; i++) {
-		const struct sb_rcase *c = &r->cases[i];
-		if (c->run == run && c->ok && !strcmp(key_of(c), key) &&
-		    isfinite(sb_case_stat(c->j, r->metric, "median")))
-			return c;
-	}
-	return NULL;
-}
 
 /* +1 slower than prev, -1 faster, 0 no verdict of change. */
 static int change(const struct sb_report *r, const struct sb_rcase *prev, const struct sb_rcase *c)
 {
-	size_t nb, nn;
 	struct sb_verdict v;
-	double *b = sb_case_samples(prev, r->metric, &nb, 0), *n = sb_case_samples(c, r->metric, &nn, 0);
-	int rc = (b && n) ? sb_compare_metric(b, nb, n, nn, THRESHOLD, ALPHA, &v) : -1;
-	free(b);
-	free(n);
-	if (rc)
+
+	if (sb_case_verdict(r, prev, c, &v))
 		return 0;
 	return v.verdict == SB_V_REGRESSION ? 1 : v.verdict == SB_V_IMPROVEMENT ? -1 : 0;
 }
@@ -69,13 +47,13 @@ int sb_fig_trend(struct sb_report *r)
 	const char *keys[MAX_LINES];
 	size_t nk = 0;
 	for (size_t i = 0; i < r->ncases && nk < MAX_LINES; i++) {
-		const char *k = key_of(&r->cases[i]);
+		const char *k = sb_case_key(&r->cases[i]);
 		size_t in = 0, dup = 0;
 		for (size_t run = 0; run < r->nruns; run++)
-			in += find(r, (int)run, k) != NULL;
+			in += sb_case_in_run(r, (int)run, k) != NULL;
 		for (size_t j = 0; j < nk; j++)
 			dup |= !strcmp(keys[j], k);
-		if (in >= 3 && !dup && find(r, r->cases[i].run, k) == &r->cases[i])
+		if (in >= 3 && !dup && sb_case_in_run(r, r->cases[i].run, k) == &r->cases[i])
 			keys[nk++] = k;
 	}
 	if (!nk) {
@@ -89,7 +67,7 @@ int sb_fig_trend(struct sb_report *r)
 	double max = 0, min = INFINITY;
 	for (size_t k = 0; k < nk; k++)
 		for (size_t run = 0; run < r->nruns; run++) {
-			const struct sb_rcase *c = find(r, (int)run, keys[k]);
+			const struct sb_rcase *c = sb_case_in_run(r, (int)run, keys[k]);
 			if (c) {
 				max = fmax(max, sb_case_stat(c->j, r->metric, "ci95_high"));
 				min = fmin(min, sb_case_stat(c->j, r->metric, "ci95_low"));
@@ -108,7 +86,7 @@ int sb_fig_trend(struct sb_report *r)
 		const struct sb_rcase *prev = NULL;
 		fprintf(d, "%s# \"%s\"\n", k ? "\n\n" : "", keys[k]);
 		for (size_t p = 0; p < r->nruns; p++) {
-			const struct sb_rcase *c = find(r, order[p], keys[k]);
+			const struct sb_rcase *c = sb_case_in_run(r, order[p], keys[k]);
 			if (!c)
 				continue;
 			int ch = prev ? change(r, prev, c) : 0;
@@ -139,7 +117,7 @@ int sb_fig_trend(struct sb_report *r)
 	for (size_t k = 0; k < nk; k++) {
 		const struct sb_rcase *c = NULL;
 		for (size_t run = 0; run < r->nruns && !c; run++)
-			c = find(r, (int)run, keys[k]);
+			c = sb_case_in_run(r, (int)run, keys[k]);
 		fprintf(f, "  '%s' index %zu using 1:2:3:4 with yerrorlines lt %zu title ", dat, k, k % SB_GP_STYLES + 1);
 		sb_gp_str(f, c ? c->label : keys[k]);
 		fprintf(f, ", \\\n");
@@ -155,6 +133,6 @@ int sb_fig_trend(struct sb_report *r)
 		 "A circle marks a file whose samples differ from the file before by more than %.0f%% with "
 		 "significance (Mann-Whitney U at alpha %.2f, bootstrap CI of the ratio of medians clear of the "
 		 "threshold, as in spawnbench compare); %zu points are marked.",
-		 sb_metric_words(r->metric), MAX_LINES, THRESHOLD * 100, ALPHA, marked);
+		 sb_metric_words(r->metric), MAX_LINES, SB_MATCH_THRESHOLD * 100, SB_MATCH_ALPHA, marked);
 	return sb_gp_end(r, f, fig->name);
 }
