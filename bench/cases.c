@@ -91,10 +91,9 @@ void sb_case_name(struct sb_case *c)
 		strncat(c->key, ";child_writes=1", sizeof(c->key) - strlen(c->key) - 1);
 	if (c->count_off)
 		strncat(c->key, ";count=off", sizeof(c->key) - strlen(c->key) - 1);
-	static const char *const levels[] = { "off", "phases", "stages" };
 	if (c->probe_axis) {
 		strncat(c->key, ";probe=", sizeof(c->key) - strlen(c->key) - 1);
-		strncat(c->key, levels[c->probe_level], sizeof(c->key) - strlen(c->key) - 1);
+		strncat(c->key, sb_probe_level_name(c->probe_level), sizeof(c->key) - strlen(c->key) - 1);
 	}
 
 	/* The label shows only what differs from the defaults, so tables stay readable. */
@@ -123,7 +122,7 @@ void sb_case_name(struct sb_case *c)
 	if (c->count_off)
 		ADD(" count=off");
 	if (c->probe_axis)
-		ADD(" probe=%s", levels[c->probe_level]);
+		ADD(" probe=%s", sb_probe_level_name(c->probe_level));
 #undef ADD
 	(void)off;
 }

@@ -82,10 +82,8 @@ static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *
 			      "status", status_name(c->status));
 	json_object_set_new(o, "child_writes", json_boolean(c->child_writes));
 	json_object_set_new(o, "counting", json_boolean(cfg->counters[0] && !c->count_off));
-	if (cfg->probe.level != SB_PROBE_OFF) {
-		static const char *const lv[] = { "off", "phases", "stages" };
-		json_object_set_new(o, "probe_level", json_string(lv[c->probe_level]));
-	}
+	if (cfg->probe.level != SB_PROBE_OFF)
+		json_object_set_new(o, "probe_level", json_string(sb_probe_level_name(c->probe_level)));
 	if (mi->takes_flags)
 		json_object_set_new(o, "exit_signal", json_string(w->exit_signal == 17 ? "SIGCHLD" :
 								  w->exit_signal ? "other" : "none"));
@@ -161,11 +159,11 @@ json_t *sb_results_json(const struct sb_run_config *cfg, const struct sb_run_inf
 		"stop_metric", sb_metric_names[cfg->stop_metric], "max_time_s", cfg->max_time_s,
 		"seed", (json_int_t)cfg->seed, "cpu", cpus);
 	if (cfg->probe.level != SB_PROBE_OFF) {
-		static const char *const lv[] = { "off", "phases", "stages" };
 		json_t *levels = json_array();
 		for (int i = 0; i < cfg->n_probe_levels; i++)
-			json_array_append_new(levels, json_string(lv[cfg->probe_levels[i]]));
-		json_object_set_new(config, "probe", json_pack("{s:s, s:o, s:s, s:s, s:I}", "level", lv[cfg->probe.level],
+			json_array_append_new(levels, json_string(sb_probe_level_name(cfg->probe_levels[i])));
+		json_object_set_new(config, "probe", json_pack("{s:s, s:o, s:s, s:s, s:I}", "level",
+			sb_probe_level_name(cfg->probe.level),
 			"levels", levels, "backend", info->probe ? sb_probe_backend(info->probe) : "none",
 			"phase_hooks", sb_probe_phase_hooks(info->probe),
 			"spawns_seen_while_off", (json_int_t)sb_probe_seen_while_off(info->probe)));

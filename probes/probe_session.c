@@ -311,16 +311,11 @@ int sb_probe_case_batch(struct sb_probe_session *s, size_t case_index, const str
 	return 0;
 }
 
-static const char *level_name(enum sb_probe_level l)
-{
-	return l == SB_PROBE_STAGES ? "stages" : "phases";
-}
-
 json_t *sb_probe_case_json(struct sb_probe_session *s, size_t case_index)
 {
 	if (!s || case_index >= s->n_cases || !s->cases[case_index].used)
 		return NULL;
-	return sb_case_json(&s->cases[case_index], sb_probe_backend(s), level_name(s->cases[case_index].level),
+	return sb_case_json(&s->cases[case_index], sb_probe_backend(s), sb_probe_level_name(s->cases[case_index].level),
 			    s->be.sampler ? sb_sampler_hz(s->be.sampler) : 0);
 }
 

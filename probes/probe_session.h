@@ -16,6 +16,12 @@
 
 enum sb_probe_level { SB_PROBE_OFF, SB_PROBE_PHASES, SB_PROBE_STAGES };
 
+/* "off", "phases", "stages": the names --probe takes and the results use. */
+static inline const char *sb_probe_level_name(int level)
+{
+	return level == SB_PROBE_STAGES ? "stages" : level == SB_PROBE_PHASES ? "phases" : "off";
+}
+
 struct sb_probe_opts {
 	enum sb_probe_level level;   /* the highest level of any case */
 	const char *backend;     /* "auto", "fentry", "kprobe", "tracepoint" */
