@@ -162,12 +162,11 @@ static uint64_t lost_now(const struct sb_probe_session *s)
  * off, with phases and with stages side by side: a detached program costs nothing, a paused sampling
  * timer never fires.
  */
+/* level: at most s->level (the caller caps it) */
 static int set_level(struct sb_probe_session *s, enum sb_probe_level level)
 {
 	int e;
 
-	if (level > s->level)
-		level = s->level;
 	if (level == s->attached)
 		return 0;
 	if (s->be.sampler && (e = sb_sampler_enable(s->be.sampler, level == SB_PROBE_STAGES)))

@@ -131,12 +131,7 @@ static int syscall_function(const char *name, char *buf, size_t len)
 static int choose_fentry_hooks(struct sb_phases *p, char *err, size_t errlen)
 {
 	struct spawn_phases_bpf *k = p->skel;
-	struct bpf_program *tp[] = {
-		k->progs.sb_sys_enter, k->progs.sb_sys_exit, k->progs.sb_enter_clone, k->progs.sb_enter_clone3,
-		k->progs.sb_enter_fork, k->progs.sb_enter_vfork, k->progs.sb_enter_wait4, k->progs.sb_enter_waitid,
-		k->progs.sb_exit_clone, k->progs.sb_exit_clone3, k->progs.sb_exit_fork, k->progs.sb_exit_vfork,
-		k->progs.sb_exit_wait4, k->progs.sb_exit_waitid,
-	};
+	struct bpf_program *prog;
 	struct { struct bpf_program *prog; const char *sys; } waits[] = {
 		{ k->progs.sb_fentry_wait4, "wait4" }, { k->progs.sb_fexit_wait4, "wait4" },
 		{ k->progs.sb_fentry_waitid, "waitid" }, { k->progs.sb_fexit_waitid, "waitid" },
@@ -144,8 +139,12 @@ static int choose_fentry_hooks(struct sb_phases *p, char *err, size_t errlen)
 	char fn[64];
 	int e;
 
-	for (size_t i = 0; i < sizeof(tp) / sizeof(tp[0]); i++)
-		bpf_program__set_autoload(tp[i], false);
+	/* the classic tracepoint programs are the per-syscall events; the generic pair is tp_btf */
+	bpf_object__for_each_program(prog, k->obj)
+		if (bpf_program__type(prog) == BPF_PROG_TYPE_TRACEPOINT)
+			bpf_program__set_autoload(prog, false);
+	bpf_program__set_autoload(k->progs.sb_sys_enter, false);
+	bpf_program__set_autoload(k->progs.sb_sys_exit, false);
 	for (size_t i = 0; i < sizeof(waits) / sizeof(waits[0]); i++) {
 		if (syscall_function(waits[i].sys, fn, sizeof(fn))) {
 			snprintf(err, errlen, "the syscall functions of this architecture are not known");
