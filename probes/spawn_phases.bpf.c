@@ -68,6 +68,11 @@ static __always_inline struct sb_spawn_event *spawn_of(__u32 pid)
 	return ev && ev->child_pid == pid && pid ? ev : NULL;
 }
 
+static __always_inline int is_thread(const struct sb_spawn_event *ev)
+{
+	return !!(ev->clone_flags & 0x00010000 /* CLONE_THREAD */);
+}
+
 /* The thread leaves copy_process (task_newtask, or the syscall failed before it). */
 static __always_inline void leave_copy(struct sb_inflight *f)
 {
@@ -254,8 +259,11 @@ static __always_inline int on_exit(long ret)
 	} else if (f->child) {
 		ev = spawn_of(f->child);
 		if (ev) {
-			ev->t_return = now;
 			ev->ret = ret;
+			ev->t_return = now;
+			/* a thread that already exited waited for this return (see sb_exit) */
+			if (is_thread(ev) && ev->t_exit)
+				emit(ev);
 		}
 	}
 	leave_copy(f);
@@ -302,7 +310,7 @@ int BPF_PROG(sb_task_newtask, struct task_struct *task, u64 clone_flags)
 	__sync_fetch_and_add(&spawns_seen, 1);
 	if (use_switch)
 		__sync_fetch_and_add(&awaiting_first_run, 1);
-	if (follow_children && !(clone_flags & 0x00010000 /* CLONE_THREAD */)) {
+	if (follow_children && !is_thread(ev)) {
 		__u32 tgid = ev->child_tgid;
 		__u8 one = 1;
 
@@ -378,8 +386,14 @@ int BPF_PROG(sb_exit, struct task_struct *p)
 	if (!ev)
 		return 0;
 	ev->t_exit = bpf_ktime_get_ns();
-	/* A thread is never waited for: its record is complete now. */
-	if (ev->clone_flags & 0x00010000 /* CLONE_THREAD */)
+	/*
+	 * A thread is never waited for: its record is complete once both its exit and its creator's return
+	 * are in, and on two CPUs either can come first (the creator may be interrupted on its way out of
+	 * clone3 while the thread runs and exits). Each side writes its time, then emits if the other's is
+	 * there. Should both see both, the record goes out twice and user space uses one copy; should
+	 * neither, sched_process_free emits it a little later.
+	 */
+	if (is_thread(ev) && ev->t_return)
 		emit(ev);
 	return 0;
 }

@@ -24,14 +24,27 @@ struct sb_phases {
 	struct ring_buffer *rb;
 	sb_spawn_cb on_spawn;
 	void *ctx;
+	uint32_t last_pid;          /* the record delivered last, to drop its twin */
+	uint64_t last_newtask;
 };
 
+/*
+ * A thread's record can be emitted twice when its exit and its creator's return race on two CPUs (see
+ * sb_exit in spawn_phases.bpf.c); the two copies arrive back to back (both were written within
+ * nanoseconds), and the second is dropped here.
+ */
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct sb_phases *p = ctx;
+	const struct sb_spawn_event *ev = data;
 
-	if (size >= sizeof(struct sb_spawn_event) && p->on_spawn)
-		p->on_spawn(p->ctx, data);
+	if (size < sizeof(*ev) || !p->on_spawn)
+		return 0;
+	if (ev->child_pid == p->last_pid && ev->t_newtask == p->last_newtask)
+		return 0;
+	p->last_pid = ev->child_pid;
+	p->last_newtask = ev->t_newtask;
+	p->on_spawn(p->ctx, ev);
 	return 0;
 }
 
