@@ -16,6 +16,9 @@
 #include "stages_sample.skel.h"
 #include "stages_sample_loader.h"
 
+/* Stacks read per syscall when draining; more than any hash bucket holds (a smaller buffer is ENOSPC). */
+#define DRAIN_CHUNK 512
+
 struct sb_sampler {
 	struct stages_sample_bpf *skel;
 	struct bpf_link **links;
@@ -23,7 +26,8 @@ struct sb_sampler {
 	int n_links;
 	int enabled;
 	unsigned hz;
-	__u32 *keys; /* drain scratch: SB_MAX_STACKS ids */
+	struct sb_stack *keys; /* drain scratch: DRAIN_CHUNK stacks and their counts */
+	__u64 *counts;
 };
 
 static int open_cpu_clock(int cpu, unsigned hz)
@@ -49,11 +53,12 @@ struct sb_sampler *sb_sampler_open(const struct sb_shared_maps *m, unsigned hz, 
 		goto fail;
 	}
 	s->hz = hz ? hz : SB_DEFAULT_SAMPLE_HZ;
-	s->keys = calloc(SB_MAX_STACKS, sizeof(*s->keys));
+	s->keys = calloc(DRAIN_CHUNK, sizeof(*s->keys));
+	s->counts = calloc(DRAIN_CHUNK, sizeof(*s->counts));
 	s->links = calloc(ncpu, sizeof(*s->links));
 	s->perf_fds = calloc(ncpu, sizeof(*s->perf_fds));
 	s->skel = stages_sample_bpf__open();
-	if (!s->keys || !s->links || !s->perf_fds || !s->skel) {
+	if (!s->keys || !s->counts || !s->links || !s->perf_fds || !s->skel) {
 		sb_bpf_errmsg(err, errlen, "opening the stage sampler", errno ? errno : ENOMEM);
 		goto fail;
 	}
@@ -93,47 +98,48 @@ fail:
 	return NULL;
 }
 
+/* One stack's samples go to the stage of its innermost known frame. */
+static void credit(const struct sb_stack *st, __u64 count, const struct sb_ksyms *ks, sb_stage_count_cb cb,
+		   void *ctx, int debug)
+{
+	const char *names[SB_STACK_DEPTH];
+	size_t depth = 0;
+
+	while (depth < SB_STACK_DEPTH && st->ip[depth]) {
+		/* return addresses point after the call; -1 keeps a tail call in its caller */
+		names[depth] = sb_ksyms_name(ks, depth ? st->ip[depth] - 1 : st->ip[depth]);
+		depth++;
+	}
+	const char *stage = sb_stage_of_stack(names, depth);
+
+	/* SB_PROBE_DEBUG_STACKS=1: show the stacks no stage claimed, to extend stage_map.c */
+	if (debug && (!stage || !strcmp(stage, SB_STAGE_OTHER))) {
+		fprintf(stderr, "%s x%llu:", stage ? stage : "outside", (unsigned long long)count);
+		for (size_t i = 0; i < depth && i < 12; i++)
+			fprintf(stderr, " %s", names[i] ? names[i] : "?");
+		fprintf(stderr, "\n");
+	}
+	cb(ctx, stage, count);
+}
+
+/* Read and empty the table a chunk at a time (the batch cursor is a hash bucket index). */
 int sb_sampler_drain(struct sb_sampler *s, const struct sb_ksyms *ks, sb_stage_count_cb cb, void *ctx)
 {
-	int cfd = bpf_map__fd(s->skel->maps.stack_counts), sfd = bpf_map__fd(s->skel->maps.stacks);
-	__u64 ips[SB_STACK_DEPTH], count;
-	const char *names[SB_STACK_DEPTH];
-	size_t n = 0;
-	__u32 key, next, *prev = NULL;
+	int fd = bpf_map__fd(s->skel->maps.stack_counts), e;
 	const char *dbg = getenv("SB_PROBE_DEBUG_STACKS");
 	int debug = dbg && *dbg == '1';
+	__u32 cursor, *in = NULL;
 
-	while (n < SB_MAX_STACKS && !bpf_map_get_next_key(cfd, prev, &next)) {
-		s->keys[n] = next;
-		prev = &s->keys[n];
-		n++;
-	}
-	for (size_t i = 0; i < n; i++) {
-		key = s->keys[i];
-		if (bpf_map_lookup_elem(cfd, &key, &count))
-			continue;
-		bpf_map_delete_elem(cfd, &key);
-		memset(ips, 0, sizeof(ips));
-		if (bpf_map_lookup_elem(sfd, &key, ips))
-			continue;
-		bpf_map_delete_elem(sfd, &key);
-		size_t depth = 0;
-		while (depth < SB_STACK_DEPTH && ips[depth]) {
-			/* return addresses point after the call; -1 keeps a tail call in its caller */
-			names[depth] = sb_ksyms_name(ks, depth ? ips[depth] - 1 : ips[depth]);
-			depth++;
-		}
-		const char *stage = sb_stage_of_stack(names, depth);
+	do {
+		__u32 n = DRAIN_CHUNK;
 
-		/* SB_PROBE_DEBUG_STACKS=1: show the stacks no stage claimed, to extend stage_map.c */
-		if (debug && (!stage || !strcmp(stage, SB_STAGE_OTHER))) {
-			fprintf(stderr, "%s x%llu:", stage ? stage : "outside", (unsigned long long)count);
-			for (size_t i = 0; i < depth && i < 12; i++)
-				fprintf(stderr, " %s", names[i] ? names[i] : "?");
-			fprintf(stderr, "\n");
-		}
-		cb(ctx, stage, count);
-	}
+		e = bpf_map_lookup_and_delete_batch(fd, in, &cursor, s->keys, s->counts, &n, NULL);
+		if (e && errno != ENOENT) /* ENOENT: the last chunk */
+			return -errno;
+		for (__u32 i = 0; i < n; i++)
+			credit(&s->keys[i], s->counts[i], ks, cb, ctx, debug);
+		in = &cursor;
+	} while (!e);
 	return 0;
 }
 
@@ -168,5 +174,6 @@ void sb_sampler_close(struct sb_sampler *s)
 	free(s->links);
 	free(s->perf_fds);
 	free(s->keys);
+	free(s->counts);
 	free(s);
 }
