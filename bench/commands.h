@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The subcommands of the spawnbench binary. Each returns the process exit status. */
+/*
+ * The subcommands bench/ implements. Each returns the process exit status. The others are declared where
+ * they live: probes/probe_commands.h (trace) and report/report_commands.h (report, compare, export).
+ */
 #ifndef SB_COMMANDS_H
 #define SB_COMMANDS_H
 
@@ -8,9 +11,5 @@
 int cmd_run(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_doctor(int argc, char **argv);
-int cmd_report(int argc, char **argv);
-int cmd_compare(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-int cmd_trace(int argc, char **argv);
 
 #endif

@@ -5,6 +5,8 @@
 
 #include "commands.h"
 #include "parse.h"
+#include "probe_commands.h"
+#include "report_commands.h"
 #include "version.h"
 
 static const struct command {

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "backend.h"
-#include "commands.h"
+#include "exit_codes.h"
 #include "libbpf_setup.h"
 #include "probe_case.h"
 #include "probe_session.h"

@@ -2,7 +2,7 @@
 /* Built with -DSPAWNBENCH_PROBES=OFF: --probe and trace are refused with exit 3. */
 #include <stdio.h>
 
-#include "commands.h"
+#include "probe_commands.h"
 #include "probe_session.h"
 
 int sb_probe_open(const struct sb_probe_opts *opts, struct sb_probe_session **out, char *err, size_t errlen)

@@ -13,7 +13,7 @@
 #include <time.h>
 
 #include "backend.h"
-#include "commands.h"
+#include "probe_commands.h"
 #include "libbpf_setup.h"
 #include "probe_case.h"
 #include "spawn_phases_loader.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
+#include "report_commands.h"
 #include "compare_output.h"
 #include "compare_run.h"
 #include "parse.h"

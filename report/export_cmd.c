@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "atomic_file.h"
-#include "commands.h"
+#include "report_commands.h"
 #include "export_formats.h"
 #include "parse.h"
 

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "commands.h"
+#include "report_commands.h"
 #include "gnuplot_run.h"
 #include "parse.h"
 #include "gnuplot_script.h"

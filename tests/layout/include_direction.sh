@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Dependencies flow one way: bench/lib (the leaf) includes nothing of the project; probes/ and report/
+# include, of bench/, only bench/lib; bench/ may include probes/ but nothing includes report/ except
+# bench/main.c. A quoted include is resolved the way the build resolves it: the file's own folder first,
+# then the include path; a name found in a folder the file may not use is a failure, named with its line.
+#   include_direction.sh SOURCE_DIR
+set -u
+root=${1:?usage: include_direction.sh SOURCE_DIR}
+cd "$root" || exit 2
+fails=0
+
+# where NAME: the folders (relative to the root) holding a file of that path, for bench/, probes/, report/.
+where() {
+	local name=$1 d
+	for d in bench/lib bench bench/worker bench/methods bench/child bench/tools probes report; do
+		[ -f "$d/$name" ] && echo "$d"
+	done
+}
+
+# check FILE ALLOWED...: every quoted include of FILE resolves in its own folder or one of ALLOWED.
+check() {
+	local file=$1 own line name found d ok
+	shift
+	own=$(dirname "$file")
+	while IFS= read -r line; do
+		name=$(sed -E 's/^[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*"([^"]+)".*/\1/' <<<"$line")
+		[ -f "$own/$name" ] && continue
+		found=$(where "$name")
+		[ -z "$found" ] && continue   # generated (version.h, *.skel.h, vmlinux.h) or a system header
+		ok=0
+		for d in "$@"; do
+			grep -qx -- "$d" <<<"$found" && ok=1
+		done
+		if [ "$ok" = 0 ]; then
+			echo "FAIL: $file:${line%%:*} includes \"$name\" from $(head -1 <<<"$found")/, which $own/ may not use" >&2
+			fails=$((fails + 1))
+		fi
+	done < <(grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$file")
+}
+
+n=0
+for f in bench/lib/*.c bench/lib/*.h; do
+	check "$f"            # the leaf: nothing but its own folder
+	n=$((n + 1))
+done
+for f in probes/*.c probes/*.h; do
+	check "$f" bench/lib
+	n=$((n + 1))
+done
+for f in report/*.c report/*.h; do
+	check "$f" bench/lib
+	n=$((n + 1))
+done
+for f in bench/*.c bench/*.h bench/worker/* bench/methods/* bench/child/*; do
+	[ "$f" = bench/main.c ] && continue   # the dispatcher names every command, report's too
+	check "$f" bench/lib bench bench/worker probes
+	n=$((n + 1))
+done
+
+if [ "$fails" -gt 0 ]; then
+	echo "include_direction: $fails include(s) against the direction (see docs/architecture.md)" >&2
+	exit 1
+fi
+echo "include_direction: $n files, every include goes the one way"
