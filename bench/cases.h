@@ -6,9 +6,9 @@
 #include <stdint.h>
 
 #include "probe_session.h"
+#include "results_names.h"
 #include "wire.h"
 
-enum sb_status { SB_ST_PENDING, SB_ST_OK, SB_ST_SKIPPED, SB_ST_ERROR };
 
 struct sb_case {
 	struct sb_case_wire w;

@@ -13,9 +13,6 @@ const struct sb_method_info sb_methods[SB_N_METHODS] = {
 	[SB_M_PTHREAD] = { "pthread", "pthread_create() + pthread_join(): the NPTL thread reference", 0, 1, 0, 0, 1 },
 };
 
-const char *const sb_metric_names[SB_N_METRICS] = { "create_ns", "start_ns", "total_ns", "exec_ns", "nsenter_ns" };
-const char *const sb_metric_short[SB_N_METRICS] = { "create", "start", "total", "exec", "nsenter" };
-
 int sb_method_by_name(const char *name)
 {
 	for (int i = 0; i < SB_N_METHODS; i++)

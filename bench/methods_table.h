@@ -4,6 +4,7 @@
 #define SB_METHODS_TABLE_H
 #include <stddef.h>
 
+#include "results_names.h" /* sb_metric_names, for this header's includers */
 #include "wire.h"
 
 struct sb_method_info {
@@ -19,7 +20,5 @@ struct sb_method_info {
 extern const struct sb_method_info sb_methods[SB_N_METHODS];
 /* -1 when unknown */
 int sb_method_by_name(const char *name);
-extern const char *const sb_metric_names[SB_N_METRICS];   /* "create_ns", ... */
-extern const char *const sb_metric_short[SB_N_METRICS];   /* "create", ... */
 
 #endif

@@ -46,16 +46,6 @@ json_t *sb_stats_json(const struct sb_stats *s)
 			 "p99", s->p99, "outliers", (json_int_t)s->outliers);
 }
 
-static const char *status_name(enum sb_status s)
-{
-	switch (s) {
-	case SB_ST_OK: return "ok";
-	case SB_ST_SKIPPED: return "skipped";
-	case SB_ST_ERROR: return "error";
-	default: return "skipped";
-	}
-}
-
 static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *c, size_t index,
 			 struct sb_probe_session *probe)
 {
@@ -79,7 +69,7 @@ static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *
 			      "thp", w->thp ? "on" : "off", "stack_bytes", (json_int_t)w->stack_bytes,
 			      "stack_touch", (int)w->stack_touch, "namespaces", ns, "ns_path", paths[w->ns_path],
 			      "userns_added", c->userns_added, "concurrency", (json_int_t)c->concurrency,
-			      "status", status_name(c->status));
+			      "status", sb_status_name(c->status));
 	json_object_set_new(o, "child_writes", json_boolean(c->child_writes));
 	json_object_set_new(o, "counting", json_boolean(cfg->counters[0] && !c->count_off));
 	if (cfg->probe.level != SB_PROBE_OFF)
@@ -171,7 +161,7 @@ json_t *sb_results_json(const struct sb_run_config *cfg, const struct sb_run_inf
 	if (cfg->counters[0])
 		json_object_set_new(config, "counters", json_string(cfg->counters));
 	return json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:o, s:o, s:{s:s, s:s, s:f, s:b}, s:o, s:o}",
-		"schema", "spawnbench/1",
+		"schema", SB_SCHEMA_ID,
 		"tool", "name", "spawnbench", "version", SB_VERSION, "git_commit", SB_GIT_COMMIT,
 		"created", now, "host", sb_host_json(info->priv), "config", config,
 		"run", "started", info->started, "finished", info->finished, "duration_s", info->duration_s,

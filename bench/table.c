@@ -46,13 +46,13 @@ void sb_print_table(FILE *f, const struct sb_run_config *cfg, struct sb_probe_se
 	int has_ns = 0;
 	for (size_t i = 0; i < cfg->n_cases; i++)
 		has_ns |= cfg->cases[i].w.ns_path != SB_NSPATH_CLONE && cfg->cases[i].status == SB_ST_OK;
-	fprintf(f, "%-*s %6s  %-17s %-17s %-17s %-17s %10s%s\n", (int)w, "case", "n", "create", "start", "total",
-		"exec", "spawns/s", has_ns ? "  nsenter" : "");
+	fprintf(f, "%-*s %6s  %-17s %-17s %-17s %-17s %10s%s\n", (int)w, "case", "n", sb_metric_short[SB_MET_CREATE],
+		sb_metric_short[SB_MET_START], sb_metric_short[SB_MET_TOTAL], sb_metric_short[SB_MET_EXEC], "spawns/s", has_ns ? "  nsenter" : "");
 	for (size_t i = 0; i < cfg->n_cases; i++) {
 		const struct sb_case *c = &cfg->cases[i];
 		if (c->status != SB_ST_OK) {
 			fprintf(f, "%-*s %6s  %s: %s\n", (int)w, c->label, "-",
-				c->status == SB_ST_ERROR ? "error" : "skipped", c->reason);
+				sb_status_name(c->status), c->reason);
 			continue;
 		}
 		char cr[40], st[40], to[40], ex[40], ns[40] = "";

@@ -52,13 +52,9 @@ static void usage(FILE *f)
 
 static const char *parse_metric(const char *s)
 {
-	static const char *names[] = { "create_ns", "start_ns", "total_ns", "exec_ns" };
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		size_t l = strlen(names[i]) - 3;
-		if (!strcmp(s, names[i]) || (strlen(s) == l && !strncmp(s, names[i], l)))
-			return names[i];
-	}
-	return NULL;
+	/* Every latency metric, by its name or short form; nsenter is not a spawn latency and has no figures. */
+	int m = sb_metric_by_name(s);
+	return m < 0 || m == SB_MET_NSENTER ? NULL : sb_metric_names[m];
 }
 
 static int load_inputs(struct sb_report *r, char **paths, int n)

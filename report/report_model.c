@@ -41,7 +41,7 @@ static void fill_case(struct sb_rcase *c, json_t *j, int run)
 	c->vmas = (int)sb_json_num(j, "vmas", 1);
 	c->stack_touch = json_is_true(json_object_get(j, "stack_touch"));
 	c->concurrency = (int)sb_json_num(j, "concurrency", 1);
-	c->ok = !strcmp(sb_json_str(j, "status", ""), "ok");
+	c->ok = !strcmp(sb_json_str(j, "status", ""), sb_status_name(SB_ST_OK));
 	join_strings(json_object_get(j, "namespaces"), 0, c->ns, sizeof(c->ns));
 	join_strings(json_object_get(j, "flags"), 1, c->flags, sizeof(c->flags));
 }
@@ -167,15 +167,8 @@ double *sb_case_samples(const struct sb_rcase *c, const char *metric, size_t *n,
 
 const char *sb_metric_words(const char *metric)
 {
-	if (!strcmp(metric, "create_ns"))
-		return "create latency (from just before the call until it returns in the parent)";
-	if (!strcmp(metric, "start_ns"))
-		return "start latency (from just before the call until the child's first instruction)";
-	if (!strcmp(metric, "exec_ns"))
-		return "exec latency (from just before the call until main() of the exec'd program runs)";
-	if (!strcmp(metric, "total_ns"))
-		return "total latency (from just before the call until the child has exited and been reaped)";
-	return metric;
+	int m = sb_metric_by_name(metric);
+	return m < 0 ? metric : sb_metric_about[m];
 }
 
 void sb_fig_name(const struct sb_report *r, struct sb_fig *f, const char *stem, int run)

@@ -51,7 +51,7 @@ size_t sb_results_usable_cases(const json_t *doc)
 	size_t i, n = 0;
 	json_t *c;
 	json_array_foreach(json_object_get(doc, "cases"), i, c) {
-		if (strcmp(sb_json_str(c, "status", ""), "ok"))
+		if (strcmp(sb_json_str(c, "status", ""), sb_status_name(SB_ST_OK)))
 			continue;
 		const char *k;
 		json_t *v;

@@ -5,7 +5,9 @@
 #include <jansson.h>
 #include <stddef.h>
 
-#define SB_SCHEMA "spawnbench/1"
+#include "results_names.h"
+
+#define SB_SCHEMA SB_SCHEMA_ID
 
 /*
  * Read and check one results file. Returns the document (caller json_decref()s it), or NULL with a

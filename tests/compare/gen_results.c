@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "results_names.h"
 #include "stats.h"
 
 static uint64_t rng;
@@ -130,7 +131,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	json_t *doc = json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:{s:s, s:s, s:s, s:s, s:I, s:b}, s:{s:s, s:I}, s:{s:b}, s:[], s:o}",
-				"schema", "spawnbench/1", "tool", "name", "spawnbench", "version", "0.1.0",
+				"schema", SB_SCHEMA_ID, "tool", "name", "spawnbench", "version", "0.1.0",
 				"git_commit", "synthetic", "created", "2026-01-01T00:00:00Z", "host", "hostname",
 				"synthetic", "kernel", kernel, "arch", "x86_64", "cpu_model", "Synthetic CPU", "cores",
 				(json_int_t)2, "virtualized", 1, "config", "plan", "synthetic", "iterations",
