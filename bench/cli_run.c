@@ -358,9 +358,12 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 	case O_CONCURRENCY: {
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 		uint64_t limit = (uint64_t)(cores > 0 ? cores : 1) * 64;
+		if (limit > SB_MAX_SPAWNERS)
+			limit = SB_MAX_SPAWNERS;   /* the probes follow at most this many spawners */
 		if ((m->n_concurrency = list_uints(a, m->concurrency, 16, 1, limit, "--concurrency", err, errlen)) < 0) {
 			size_t l = strlen(err);
-			snprintf(err + l, errlen - l, " (the limit is 64 spawners per online CPU)");
+			snprintf(err + l, errlen - l, " (the limit is 64 spawners per online CPU, and %d in all)",
+				 SB_MAX_SPAWNERS);
 			return -1;
 		}
 		return 0;

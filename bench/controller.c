@@ -420,8 +420,8 @@ static int run_batch(struct sb_run_config *cfg, struct running *r, struct sb_pro
 	}
 	if (!want)
 		want = 1;
-	pid_t pids[1024];
-	for (int i = 0; i < r->n_workers && i < 1024; i++)
+	pid_t pids[SB_MAX_SPAWNERS];   /* --concurrency is refused above this (cli_run.c) */
+	for (int i = 0; i < r->n_workers && i < SB_MAX_SPAWNERS; i++)
 		pids[i] = r->w[i].pid;
 	if (probe) {
 		int e = sb_probe_case_begin(probe, r->index, (enum sb_probe_level)c->probe_level, pids,
@@ -439,11 +439,13 @@ static int run_batch(struct sb_run_config *cfg, struct running *r, struct sb_pro
 		if (sb_write_full(r->w[i].fd, &cmd, sizeof(cmd)))
 			return -1;
 	uint64_t t_begin = UINT64_MAX, t_end = 0, spawned = 0;
-	struct sb_sample *buf = malloc(want * sizeof(*buf));
-	if (!buf)
+	/* Every worker's samples, so that the probe records are joined once over all of them. */
+	struct sb_sample *all = malloc((size_t)want * (size_t)r->n_workers * sizeof(*all));
+	if (!all)
 		return -1;
 	int rc = 0;
 	for (int i = 0; i < r->n_workers && !rc; i++) {
+		struct sb_sample *buf = all + (size_t)i * want;
 		struct sb_batch_hdr hdr;
 		/* A program that never exits would hold the run forever: wait for a batch only so long. */
 		struct pollfd pfd = { .fd = r->w[i].fd, .events = POLLIN };
@@ -482,10 +484,10 @@ static int run_batch(struct sb_run_config *cfg, struct running *r, struct sb_pro
 				break;
 			}
 		}
-		if (probe && !rc)
-			sb_probe_case_batch(probe, r->index, buf, want);
 	}
-	free(buf);
+	if (probe && !rc)
+		sb_probe_case_batch(probe, r->index, all, (size_t)want * (size_t)r->n_workers);
+	free(all);
 	if (rc)
 		return rc;
 	if (t_end > t_begin) {

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "spawn_phases.h" /* SB_MAX_SPAWNERS */
 #include "wire.h"
 
 enum sb_probe_level { SB_PROBE_OFF, SB_PROBE_PHASES, SB_PROBE_STAGES };
@@ -48,7 +49,10 @@ int sb_probe_case_begin(struct sb_probe_session *s, size_t case_index, enum sb_p
 const char *sb_probe_phase_hooks(const struct sb_probe_session *s);
 /* Spawns the kernel programs saw during "off" batches (0: they really were detached). */
 uint64_t sb_probe_seen_while_off(const struct sb_probe_session *s);
-/* The batch ended: join kernel data to these samples. */
+/*
+ * The batch ended: join kernel data to these samples, every worker's of the batch at once (the records
+ * of all workers come through one ring; what is not joined here is dropped).
+ */
 int sb_probe_case_batch(struct sb_probe_session *s, size_t case_index, const struct sb_sample *samples, size_t n);
 /* The case's "probe" object (new reference), or NULL when nothing was collected. */
 json_t *sb_probe_case_json(struct sb_probe_session *s, size_t case_index);

@@ -11,7 +11,12 @@
 #include <linux/types.h>
 #endif
 
-#define SB_MAX_TRACKED 1024   /* tgids whose spawns are followed */
+/*
+ * The most spawner processes a case may have (run --concurrency refuses more): each is a tgid in the
+ * tracked map, and the controller hands the session their pids in an array of this size.
+ */
+#define SB_MAX_SPAWNERS 1024
+#define SB_MAX_TRACKED SB_MAX_SPAWNERS   /* tgids whose spawns are followed */
 /*
  * The in-flight and spawn tables are arrays indexed by tid/pid modulo their size (a power of two), not
  * hash maps: an array lookup is a few inlined instructions, a hash lookup a function call, a hash and a
