@@ -29,6 +29,9 @@ struct sb_rcase {
 	const char *label, *method, *preset, *exec, *mem_kind, *thp, *ns_path;
 	double mem_bytes, rss_bytes, stack_bytes;
 	int vmas, stack_touch, concurrency, ok;
+	/* Axes no figure sweeps, each its own line when a run varies them (a missing field reads as off). */
+	const char *probe_level;
+	int counting, child_writes;
 	char ns[96];     /* "net+pid", or "" for none */
 	char flags[160]; /* clone flags without the namespace ones */
 };

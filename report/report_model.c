@@ -41,6 +41,9 @@ static void fill_case(struct sb_rcase *c, json_t *j, int run)
 	c->vmas = (int)sb_json_num(j, "vmas", 1);
 	c->stack_touch = json_is_true(json_object_get(j, "stack_touch"));
 	c->concurrency = (int)sb_json_num(j, "concurrency", 1);
+	c->probe_level = sb_json_str(j, "probe_level", "off");
+	c->counting = json_is_true(json_object_get(j, "counting"));
+	c->child_writes = json_is_true(json_object_get(j, "child_writes"));
 	c->ok = !strcmp(sb_json_str(j, "status", ""), sb_status_name(SB_ST_OK));
 	join_strings(json_object_get(j, "namespaces"), 0, c->ns, sizeof(c->ns));
 	join_strings(json_object_get(j, "flags"), 1, c->flags, sizeof(c->flags));
@@ -97,9 +100,9 @@ void sb_case_ident(const struct sb_rcase *c, unsigned skip, char *buf, size_t le
 		snprintf(stack, sizeof(stack), "%.0f/%d", c->stack_bytes, c->stack_touch);
 	if (!(skip & SB_AX_CONC))
 		snprintf(conc, sizeof(conc), "%d", c->concurrency);
-	snprintf(buf, len, "%d|%s|%s|%s|%s|%s|%s|%d|%s|%s|%s|%s|%s", c->run, c->method, c->preset, c->flags,
-		 c->exec, mem, c->mem_kind, c->vmas, c->thp, stack, (skip & SB_AX_NS) ? "*" : c->ns, c->ns_path,
-		 conc);
+	snprintf(buf, len, "%d|%s|%s|%s|%s|%s|%s|%d|%s|%s|%s|%s|%s|%s|%d|%d", c->run, c->method, c->preset,
+		 c->flags, c->exec, mem, c->mem_kind, c->vmas, c->thp, stack, (skip & SB_AX_NS) ? "*" : c->ns,
+		 c->ns_path, conc, c->probe_level, c->counting, c->child_writes);
 }
 
 /* Label tokens that belong to each axis, as the driver writes them. */
