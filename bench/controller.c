@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "exit_codes.h"
 #include "host.h"
 #include "io.h"
 #include "namespaces.h"
@@ -409,7 +410,10 @@ static void worker_failure_reason(struct running *r, char *buf, size_t len)
 	}
 }
 
-/* One batch on every worker of the case at once. Returns 0, -1 on a worker failure, -2 when interrupted. */
+/*
+ * One batch on every worker of the case at once. Returns 0, -1 on a worker failure, -2 when interrupted,
+ * -3 when nothing spawned in the batch (the kernel refuses the case).
+ */
 static int run_batch(struct sb_run_config *cfg, struct running *r, struct sb_probe_session *probe)
 {
 	struct sb_case *c = r->c;
@@ -729,5 +733,5 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 			snprintf(c->reason, sizeof(c->reason), "interrupted");
 		}
 	}
-	return 130;
+	return SB_EXIT_INTERRUPTED;
 }

@@ -16,9 +16,10 @@ void sb_install_stop_handlers(void);
 uint64_t sb_memory_budget(char *why, size_t len);
 
 /*
- * Run every pending case. Returns 0, or SB_EXIT_INTERRUPTED when a signal stopped it (cases left
- * unfinished are marked). Never leaves a child behind: workers and anything reparented to this process are
- * killed and reaped before it returns.
+ * Run every pending case. Returns 0; SB_EXIT_RUNTIME when it cannot start (no spawnbench-worker beside
+ * the binary, out of memory), before any case ran; or SB_EXIT_INTERRUPTED when a signal stopped it (cases
+ * left unfinished are marked "interrupted", those not begun are skipped). Never leaves a child behind:
+ * workers and anything reparented to this process are killed and reaped before it returns.
  */
 int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe);
 

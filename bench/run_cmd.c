@@ -43,7 +43,7 @@ static void remove_cgroup(void)
 }
 
 /* Decide, per case, what this caller's privileges allow: as is, inside a new user namespace, or not. */
-static int privilege_pass(struct sb_run_config *cfg, const struct sb_privileges *priv, char *err, size_t errlen)
+static void privilege_pass(struct sb_run_config *cfg, const struct sb_privileges *priv)
 {
 	int added = 0;
 	for (size_t i = 0; i < cfg->n_cases; i++) {
@@ -89,9 +89,6 @@ static int privilege_pass(struct sb_run_config *cfg, const struct sb_privileges 
 	if (added)
 		sb_add_note(cfg, "%d case(s) need CAP_SYS_ADMIN: they ran inside a new user namespace (userns_added)",
 			    added);
-	(void)err;
-	(void)errlen;
-	return 0;
 }
 
 static int check_memory(const struct sb_run_config *cfg, char *err, size_t errlen)
@@ -135,13 +132,16 @@ static void remove_stale_cgroups(const char *root)
 		closedir(d);
 }
 
-static int make_cgroup(struct sb_run_config *cfg, char *err, size_t errlen)
+/* The cgroup CLONE_INTO_CGROUP cases spawn into; when it cannot be made, those cases are skipped with why. */
+static void make_cgroup(struct sb_run_config *cfg)
 {
+	char err[sizeof(cfg->cases[0].reason)];
+	size_t errlen = sizeof(err);
 	int needed = 0;
 	for (size_t i = 0; i < cfg->n_cases; i++)
 		needed |= cfg->cases[i].status == SB_ST_PENDING && (cfg->cases[i].w.clone_flags & CLONE_INTO_CGROUP);
 	if (!needed)
-		return 0;
+		return;
 	char root[4096] = "/sys/fs/cgroup";
 	sb_cgroup2_mount(root, sizeof(root));
 	remove_stale_cgroups(root);
@@ -156,12 +156,11 @@ static int make_cgroup(struct sb_run_config *cfg, char *err, size_t errlen)
 				snprintf(c->reason, sizeof(c->reason), "%s", err);
 			}
 		}
-		return 0;
+		return;
 	}
 	for (size_t i = 0; i < cfg->n_cases; i++)
 		if (cfg->cases[i].w.clone_flags & CLONE_INTO_CGROUP)
 			snprintf(cfg->cases[i].w.cgroup_path, sizeof(cfg->cases[i].w.cgroup_path), "%s", cgroup_dir);
-	return 0;
 }
 
 static const char *scan_plan(int argc, char **argv)
@@ -196,12 +195,13 @@ static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err
 	}
 	if (!plan && !axis_seen) {
 		cfg->plan = "default";
-		struct sb_run_config saved = *cfg;
 		if ((rc = sb_load_plan("default", cfg, err, errlen)))
 			return rc;
-		/* The command line still overrides the plan's options. */
+		/*
+		 * The command line still overrides the plan's options ("run -n 5" keeps 5, not the plan's
+		 * 200): parsed once more over the plan's. It parsed cleanly above, so it cannot fail here.
+		 */
 		sb_parse_run_options(argc - 1, argv + 1, SB_OPT_GLOBAL, cfg, NULL, NULL, err, errlen);
-		(void)saved;
 	}
 	if (axis_seen) {
 		if (!cli.n_methods) {
@@ -240,7 +240,7 @@ int cmd_run(int argc, char **argv)
 			goto usage;
 	struct sb_privileges priv;
 	sb_probe_privileges(&priv);
-	privilege_pass(&cfg, &priv, err, sizeof(err));
+	privilege_pass(&cfg, &priv);
 	if (check_memory(&cfg, err, sizeof(err)) || sb_counters_prepare(&cfg, err, sizeof(err)))
 		goto usage;
 
@@ -274,7 +274,7 @@ int cmd_run(int argc, char **argv)
 		cfg.out_path = out_default;
 	}
 
-	make_cgroup(&cfg, err, sizeof(err));
+	make_cgroup(&cfg);
 	if ((rc = sb_nspath_prepare(&cfg, err, sizeof(err)))) {
 		fprintf(stderr, "spawnbench run: %s\n", err);
 		remove_cgroup();

@@ -24,7 +24,7 @@ enum sb_exec_kind { SB_EXEC_NONE, SB_EXEC_CHILD, SB_EXEC_PATH };
 enum sb_mem_kind { SB_MEM_ANON, SB_MEM_SHARED };
 enum sb_ns_path { SB_NSPATH_CLONE, SB_NSPATH_UNSHARE, SB_NSPATH_SETNS, SB_N_NSPATHS };
 
-/* Per-spawn metrics. Adding one: a value here, a name in metrics.c, and who fills it. */
+/* Per-spawn metrics. Adding one: a value here, its names in results_names.c, and who fills it. */
 enum sb_metric {
 	SB_MET_CREATE,  /* call -> return in the parent */
 	SB_MET_START,   /* call -> child's first instruction */

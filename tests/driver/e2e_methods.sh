@@ -52,8 +52,19 @@ sig=$(json_q "$out" "set(c['exit_signal'] for c in d['cases'])")
 [ "$sig" = "{'none'}" ] && pass "exit signal none recorded" || fail "exit signal: $sig"
 
 out=$TMP/axes.json
+st=$TMP/stacks.json
 expect_exit 0 "stack sizes, vmas, thp, shared memory, concurrency" -- "$SB" run -q --no-table -n 20 --warmup 1 \
-	--method clone3,pthread --stack 4K,8M --stack-touch -o "$TMP/stacks.json"
+	--method clone3,pthread --stack 4K,8M --stack-touch -o "$st"
+# Each stack case is what it asked for; a touched 8M stack is really resident in the spawner (about 8 MiB
+# more than a touched 4K one: 9.9 against 1.7 MB here), and glibc refuses a 4K pthread stack (below
+# PTHREAD_STACK_MIN), which is recorded as the case's error, not a crash.
+v=$(json_q "$st" "sorted((c['method'], c['stack_bytes'], c['stack_touch'], c['status']) for c in d['cases'])")
+want="[('clone3', 4096, True, 'ok'), ('clone3', 8388608, True, 'ok'), ('pthread', 4096, True, 'error'), ('pthread', 8388608, True, 'ok')]"
+[ "$v" = "$want" ] && pass "stack cases as asked, pthread 4K refused" || fail "stack cases: $v"
+v=$(json_q "$st" "(lambda r: r[8388608] - r[4096])({c['stack_bytes']: c['spawner']['vm_rss_bytes'] for c in d['cases'] if c['method'] == 'clone3'})")
+[ "$v" -ge $((7 << 20)) ] && pass "touched 8M stack resident in the spawner (+$((v >> 20)) MiB)" || fail "8M stack adds only $v bytes"
+v=$(json_q "$st" "[c['reason'] for c in d['cases'] if c['status'] == 'error']")
+case "$v" in *"stack size 4096"*) pass "pthread 4K stack: the reason names the size" ;; *) fail "pthread 4K: $v" ;; esac
 expect_exit 0 "memory shaping axes" -- "$SB" run -q --no-table -n 10 --warmup 1 --method fork \
 	--mem 32M --vmas 1,64 --thp on,off --mem-kind anon,shared -o "$out"
 maps=$(json_q "$out" "[c['spawner']['mappings'] for c in d['cases'] if c['vmas'] == 64]")
@@ -61,9 +72,28 @@ python_ok=$("$PY" -c "import sys; m=eval(sys.argv[1]); print(all(x >= 64 for x i
 [ "$python_ok" = "True" ] && pass "64 mappings really made ($maps)" || fail "mappings: $maps"
 rss=$(json_q "$out" "min(c['spawner']['vm_rss_bytes'] for c in d['cases'])")
 [ "$rss" -ge $((32 << 20)) ] && pass "32M resident in every spawner" || fail "rss $rss"
+kinds=$(json_q "$out" "sorted(set((c['mem_kind'], c['thp']) for c in d['cases'] if c['status'] == 'ok'))")
+[ "$kinds" = "[('anon', 'off'), ('anon', 'on'), ('shared', 'off'), ('shared', 'on')]" ] &&
+	pass "anon and shared memory, THP on and off" || fail "memory kinds: $kinds"
+# THP off: no huge page anywhere. On: one 32M anonymous mapping is backed by huge pages (where the host
+# allows THP by madvise or always); 64 mappings of 512K each are too small for one, and shared memory is
+# not anonymous.
+huge=$(json_q "$out" "[(c['label'], c['spawner']['anon_huge_bytes']) for c in d['cases'] if c['spawner']['anon_huge_bytes'] and not (c['thp'] == 'on' and c['mem_kind'] == 'anon' and c['vmas'] == 1)]")
+[ "$huge" = "[]" ] && pass "huge pages only where asked and possible" || fail "unexpected huge pages: $huge"
+if grep -q '\[never\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+	pass "THP disabled on this host: not checked"
+else
+	huge=$(json_q "$out" "min(c['spawner']['anon_huge_bytes'] for c in d['cases'] if c['thp'] == 'on' and c['mem_kind'] == 'anon' and c['vmas'] == 1)")
+	[ "$huge" -ge $((16 << 20)) ] && pass "thp on: $((huge >> 20)) MiB in huge pages" || fail "thp on: $huge bytes huge"
+fi
 expect_exit 0 "concurrency 1 and 2" -- "$SB" run -q --no-table -n 40 --method fork,pthread --concurrency 1,2 -o "$TMP/conc.json"
 tp=$(json_q "$TMP/conc.json" "all(c['stats']['spawns_per_s']['median'] > 0 for c in d['cases'])")
 [ "$tp" = "True" ] && pass "spawns per second recorded" || fail "throughput missing"
+# Two spawners really ran each batch together: 40 spawns in batches of 10 per spawner are 4 rounds with
+# one spawner and 2 with two, each child distinct.
+v=$(json_q "$TMP/conc.json" "sorted((c['method'], c['concurrency'], c['stats']['spawns_per_s']['n'], len(set(c['samples']['child_pid']))) for c in d['cases'])")
+[ "$v" = "[('fork', 1, 4, 40), ('fork', 2, 2, 40), ('pthread', 1, 4, 40), ('pthread', 2, 2, 40)]" ] &&
+	pass "x2 ran two spawners per round" || fail "concurrency (method, spawners, rounds, children): $v"
 
 sleep 0.2
 left=$(leftovers)
