@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "exit_codes.h"
+#include "grow.h"
 #include "host.h"
 #include "io.h"
 #include "namespaces.h"
@@ -310,28 +311,20 @@ struct running {
 
 static int append_sample(struct sb_case *c, const struct sb_sample *s)
 {
-	if (c->n_samples == c->cap_samples) {
-		size_t cap = c->cap_samples ? c->cap_samples * 2 : 256;
-		struct sb_sample *n = realloc(c->samples, cap * sizeof(*n));
-		if (!n)
-			return -1;
-		c->samples = n;
-		c->cap_samples = cap;
-	}
+	struct sb_sample *n = sb_grow(c->samples, &c->cap_samples, c->n_samples + 1, sizeof(*n), 256);
+	if (!n)
+		return -1;
+	c->samples = n;
 	c->samples[c->n_samples++] = *s;
 	return 0;
 }
 
 static int append_throughput(struct sb_case *c, double v)
 {
-	if (c->n_rounds == c->cap_rounds) {
-		size_t cap = c->cap_rounds ? c->cap_rounds * 2 : 64;
-		double *n = realloc(c->throughput, cap * sizeof(*n));
-		if (!n)
-			return -1;
-		c->throughput = n;
-		c->cap_rounds = cap;
-	}
+	double *n = sb_grow(c->throughput, &c->cap_rounds, c->n_rounds + 1, sizeof(*n), 64);
+	if (!n)
+		return -1;
+	c->throughput = n;
 	c->throughput[c->n_rounds++] = v;
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cases.h"
+#include "format.h" /* sb_format_ns, sb_iso_now, for this header's includers */
 #include "privileges.h"
 #include "stats.h"
 
@@ -26,9 +27,5 @@ json_t *sb_results_json(const struct sb_run_config *cfg, const struct sb_run_inf
 int sb_write_json_file(json_t *doc, const char *path);
 int sb_write_csv(const struct sb_run_config *cfg, const char *path);
 void sb_print_table(FILE *f, const struct sb_run_config *cfg, struct sb_probe_session *probe);
-/* "12.3 us" style rendering of a duration in ns. */
-void sb_format_ns(double ns, char *buf, size_t len);
-/* ISO 8601 UTC now. */
-void sb_iso_now(char *buf, size_t len);
 
 #endif

@@ -14,14 +14,6 @@
 #include "results.h"
 #include "version.h"
 
-void sb_iso_now(char *buf, size_t len)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 size_t sb_case_metric_stats(const struct sb_case *c, int metric, struct sb_stats *s)
 {
 	memset(s, 0, sizeof(*s));

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "ksyms.h"
 
 struct ksym {
@@ -35,15 +36,11 @@ void sb_ksyms_free(struct sb_ksyms *ks)
 
 static int add(struct sb_ksyms *ks, uint64_t addr, const char *name)
 {
-	if (ks->n == ks->cap) {
-		size_t cap = ks->cap ? ks->cap * 2 : 65536;
-		struct ksym *s = realloc(ks->sym, cap * sizeof(*s));
+	struct ksym *s = sb_grow(ks->sym, &ks->cap, ks->n + 1, sizeof(*s), 65536);
 
-		if (!s)
-			return -1;
-		ks->sym = s;
-		ks->cap = cap;
-	}
+	if (!s)
+		return -1;
+	ks->sym = s;
 	/* "copy_process.isra.0" and "copy_process" are one function to a reader */
 	char *n = strndup(name, strcspn(name, "."));
 	if (!n)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "probe_case.h"
 #include "stages_exact_loader.h"
 #include "stats.h"
@@ -31,15 +32,11 @@ const char *sb_phase_name(enum sb_phase ph)
 
 static int push(struct sb_dvec *d, double x)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 256;
-		double *v = realloc(d->v, cap * sizeof(*v));
+	double *v = sb_grow(d->v, &d->cap, d->n + 1, sizeof(*v), 256);
 
-		if (!v)
-			return -1;
-		d->v = v;
-		d->cap = cap;
-	}
+	if (!v)
+		return -1;
+	d->v = v;
 	d->v[d->n++] = x;
 	return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "backend.h"
 #include "exit_codes.h"
+#include "grow.h"
 #include "libbpf_setup.h"
 #include "probe_case.h"
 #include "probe_session.h"
@@ -39,15 +40,11 @@ static void on_spawn(void *ctx, const struct sb_spawn_event *ev)
 {
 	struct sb_probe_session *s = ctx;
 
-	if (s->n_pending == s->cap_pending) {
-		size_t cap = s->cap_pending ? s->cap_pending * 2 : 1024;
-		struct sb_spawn_event *p = realloc(s->pending, cap * sizeof(*p));
+	struct sb_spawn_event *p = sb_grow(s->pending, &s->cap_pending, s->n_pending + 1, sizeof(*p), 1024);
 
-		if (!p)
-			return; /* counted as unjoined later */
-		s->pending = p;
-		s->cap_pending = cap;
-	}
+	if (!p)
+		return; /* counted as unjoined later */
+	s->pending = p;
 	s->pending[s->n_pending++] = *ev;
 }
 

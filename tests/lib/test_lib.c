@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+/* The leaf library's small pieces: the growable array and the results name tables. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "grow.h"
+#include "results_names.h"
+
+static void test_grow_doubles_and_keeps(void **state)
+{
+	(void)state;
+	int *v = NULL, *p;
+	size_t n = 0, cap = 0;
+	for (int i = 0; i < 1000; i++) {
+		p = sb_grow(v, &cap, n + 1, sizeof(*p), 4);
+		assert_non_null(p);
+		v = p;
+		v[n++] = i;
+	}
+	assert_int_equal(cap, 1024);   /* 4 doubled to the first power of two >= 1000 */
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal(v[i], i);
+	/* Room already there: the same array, the capacity unchanged. */
+	assert_ptr_equal(sb_grow(v, &cap, 10, sizeof(*v), 4), v);
+	assert_int_equal(cap, 1024);
+	free(v);
+}
+
+static void test_grow_refuses_overflow(void **state)
+{
+	(void)state;
+	size_t cap = 16;
+	char *v = malloc(16);
+	assert_non_null(v);
+	/* A size that cannot be allocated leaves the array and its capacity as they were. */
+	assert_null(sb_grow(v, &cap, SIZE_MAX / 2 + 2, 1, 16));
+	assert_int_equal(cap, 16);
+	assert_null(sb_grow(v, &cap, 1u << 20, SIZE_MAX / 4, 16));
+	assert_int_equal(cap, 16);
+	free(v);
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(SB_SCHEMA_ID, "spawnbench/1");
+	for (int m = 0; m < SB_N_METRICS; m++) {
+		assert_int_equal(sb_metric_by_name(sb_metric_names[m]), m);
+		assert_int_equal(sb_metric_by_name(sb_metric_short[m]), m);
+		assert_non_null(sb_metric_about[m]);
+		/* The results key is the short name plus "_ns". */
+		size_t l = strlen(sb_metric_short[m]);
+		assert_int_equal(strncmp(sb_metric_names[m], sb_metric_short[m], l), 0);
+		assert_string_equal(sb_metric_names[m] + l, "_ns");
+	}
+	assert_int_equal(sb_metric_by_name("total_n"), -1);
+	assert_string_equal(sb_status_name(SB_ST_OK), "ok");
+	assert_string_equal(sb_status_name(SB_ST_SKIPPED), "skipped");
+	assert_string_equal(sb_status_name(SB_ST_ERROR), "error");
+	assert_string_equal(sb_status_name(SB_ST_PENDING), "skipped");   /* never ran */
+}
+
+static void test_format_ns(void **state)
+{
+	(void)state;
+	char b[32];
+	sb_format_ns(999, b, sizeof(b));
+	assert_string_equal(b, "999 ns");
+	sb_format_ns(12345, b, sizeof(b));
+	assert_string_equal(b, "12.3 us");
+	sb_format_ns(2.5e9, b, sizeof(b));
+	assert_string_equal(b, "2.50 s");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grow_doubles_and_keeps),
+		cmocka_unit_test(test_grow_refuses_overflow),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_format_ns),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
