@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
 #include "report_outdir.h"
 
 static int dir_state(const char *dir, char *err, size_t errlen)
@@ -50,20 +51,6 @@ static int dir_state(const char *dir, char *err, size_t errlen)
 	return 2;
 }
 
-static int mkdir_parents(char *path)
-{
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = 0;
-		int rc = mkdir(path, 0777);
-		*p = '/';
-		if (rc && errno != EEXIST)
-			return -1;
-	}
-	return 0;
-}
-
 int sb_outdir_prepare(const char *dir, char *tmp, size_t tmplen, char *err, size_t errlen)
 {
 	char copy[PATH_MAX];
@@ -83,7 +70,7 @@ int sb_outdir_prepare(const char *dir, char *tmp, size_t tmplen, char *err, size
 		snprintf(err, errlen, "%s: name a directory to create, not . or ..", dir);
 		return -1;
 	}
-	if (slash && mkdir_parents(copy)) {
+	if (slash && sb_mkdir_parents(copy)) {
 		snprintf(err, errlen, "%s: cannot create parent directories: %s", dir, strerror(errno));
 		return -1;
 	}

@@ -8,18 +8,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int make_dirs(char *dir)
+int sb_mkdir_parents(char *path)
 {
-	for (char *p = dir + 1; *p; p++) {
+	for (char *p = path + 1; *p; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		int rc = mkdir(dir, 0755);
+		int rc = mkdir(path, 0777);
 		*p = '/';
 		if (rc && errno != EEXIST)
 			return -1;
 	}
-	return mkdir(dir, 0755) && errno != EEXIST ? -1 : 0;
+	return 0;
 }
 
 int sb_atomic_open(struct sb_atomic_file *a, const char *path)
@@ -50,12 +50,8 @@ int sb_atomic_open(struct sb_atomic_file *a, const char *path)
 	path = a->path;
 	char dir[4096];
 	strcpy(dir, path);
-	char *slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
-		*slash = '\0';
-		if (make_dirs(dir))
-			return -1;
-	}
+	if (sb_mkdir_parents(dir))
+		return -1;
 	snprintf(a->tmp, sizeof(a->tmp), "%s.tmp.XXXXXX", path);
 	int fd = mkostemp(a->tmp, O_CLOEXEC);
 	if (fd < 0) {

@@ -21,5 +21,10 @@ int sb_atomic_open(struct sb_atomic_file *a, const char *path);
 int sb_atomic_commit(struct sb_atomic_file *a);
 /* Give up: remove the temporary. Accepts a never-opened or committed struct. */
 void sb_atomic_abort(struct sb_atomic_file *a);
+/*
+ * The directories leading to path, not path itself (mkdir -p of its dirname; the umask decides their
+ * mode). path is restored before return. 0 or -1 with errno.
+ */
+int sb_mkdir_parents(char *path);
 
 #endif
