@@ -9,13 +9,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "axes.h"
 #include "clone_flags.h"
 #include "commands.h"
 #include "methods_table.h"
 #include "namespaces.h"
 #include "parse.h"
 
-#define DEFAULT_STACK (UINT64_C(64) * 1024)
+#define DEFAULT_STACK SB_DEFAULT_STACK
 
 void sb_add_note(struct sb_run_config *cfg, const char *fmt, ...)
 {
@@ -170,107 +171,26 @@ int sb_validate_case(const struct sb_case *c, char *err, size_t errlen)
 	return 0;
 }
 
+/* A "cases:" line: for each method, the product of its axes, as an odometer over the axis table. */
 static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char *err, size_t errlen)
 {
-	static const char *const default_exec_none[] = { "none" };
 	for (int mi = 0; mi < m->n_methods; mi++) {
-		int method = m->methods[mi];
-		const struct sb_method_info *info = &sb_methods[method];
+		const struct sb_axis_ctx x = { cfg, m, &sb_methods[m->methods[mi]] };
+		const struct sb_method_info *info = x.info;
 		size_t before = cfg->n_cases;
-		int nfs = info->takes_flags ? (m->n_flagsets ? m->n_flagsets : 1) : 1;
-		int nex = m->n_execs ? m->n_execs : 1;
-		int nst = info->takes_stack ? (m->n_stacks ? m->n_stacks : 1) : 1;
-		int nns = m->n_ns_sets ? m->n_ns_sets : 1;
-		int npath = m->n_ns_paths ? m->n_ns_paths : 1;
-		int nmem = m->n_mems ? m->n_mems : 1, nv = m->n_vmas ? m->n_vmas : 1;
-		int nthp = m->n_thps ? m->n_thps : 1, nk = m->n_mem_kinds ? m->n_mem_kinds : 1;
-		int ncc = m->n_concurrency ? m->n_concurrency : 1;
-		int ncount = m->n_counting ? m->n_counting : 1;
-		int nprobe = cfg->n_probe_levels > 1 ? cfg->n_probe_levels : 1;
-		for (int fs = 0; fs < nfs; fs++)
-		for (int ex = 0; ex < nex; ex++)
-		for (int st = 0; st < nst; st++)
-		for (int ns = 0; ns < nns; ns++)
-		for (int np = 0; np < npath; np++)
-		for (int me = 0; me < nmem; me++)
-		for (int v = 0; v < nv; v++)
-		for (int th = 0; th < nthp; th++)
-		for (int k = 0; k < nk; k++)
-		for (int cc = 0; cc < ncc; cc++)
-		for (int cn = 0; cn < ncount; cn++)
-		for (int pl = 0; pl < nprobe; pl++) {
+		int n[SB_MAX_AXES], idx[SB_MAX_AXES] = { 0 };
+		for (size_t a = 0; a < sb_n_axes; a++)
+			n[a] = sb_axes[a].count(&x);
+		do {
 			struct sb_case c;
-			memset(&c, 0, sizeof(c));
-			struct sb_case_wire *w = &c.w;
-			w->method = (uint32_t)method;
-			w->cpu = -1;
-			w->warmup = cfg->warmup;
-			const char *exec = m->n_execs ? m->execs[ex] : (info->must_exec ? "child" : default_exec_none[0]);
-			int is_none = !strcmp(exec, "none");
-			/* A product of axes meets methods that cannot take some values: those points are left out. */
-			if ((is_none && info->must_exec) || (!is_none && !info->can_exec))
-				continue;
-			uint64_t nsset = m->n_ns_sets ? m->ns_sets[ns] : 0;
-			int path = m->n_ns_paths ? m->ns_paths[np] : SB_NSPATH_CLONE;
-			if (nsset && path == SB_NSPATH_CLONE && !info->takes_flags)
-				continue;
-			if (!nsset && path != SB_NSPATH_CLONE)
-				continue;
-			snprintf(c.exec_label, sizeof(c.exec_label), "%s", exec);
-			if (is_none) {
-				w->exec_kind = SB_EXEC_NONE;
-			} else if (!strcmp(exec, "child")) {
-				w->exec_kind = SB_EXEC_CHILD;
-				if (find_helper("spawnbench-child", w->exec_path, sizeof(w->exec_path))) {
-					snprintf(err, errlen, "cannot find the spawnbench-child program beside the binary "
-						 "(set SPAWNBENCH_LIBEXEC)");
-					return -1;
-				}
-			} else {
-				w->exec_kind = SB_EXEC_PATH;
-				if (exec[0] != '/' || strlen(exec) >= sizeof(w->exec_path) || access(exec, X_OK)) {
-					snprintf(err, errlen, "--exec '%s': not an absolute path to an executable program "
-						 "(use none, child or a path like /bin/true)", exec);
-					return -1;
-				}
-				snprintf(w->exec_path, sizeof(w->exec_path), "%s", exec);
-			}
-			if (info->takes_flags) {
-				if (m->n_flagsets) {
-					snprintf(c.preset, sizeof(c.preset), "%s", m->flagsets[fs].preset);
-					w->clone_flags = m->flagsets[fs].flags;
-					w->exit_signal = m->flagsets[fs].exit_signal;
-				} else {
-					snprintf(c.preset, sizeof(c.preset), "process");
-					w->exit_signal = SIGCHLD;
-				}
-			} else {
-				snprintf(c.preset, sizeof(c.preset), "none");
-			}
-			c.ns_set = nsset;
-			w->ns_path = (uint32_t)path;
-			if (path == SB_NSPATH_CLONE)
-				w->clone_flags |= nsset;
-			else
-				w->ns_flags = nsset;
-			w->stack_bytes = info->takes_stack ? (m->n_stacks ? m->stacks[st] : DEFAULT_STACK) : 0;
-			w->stack_touch = info->takes_stack ? (uint32_t)m->stack_touch : 0;
-			w->mem_bytes = m->n_mems ? m->mems[me] : 0;
-			w->vmas = m->n_vmas ? m->vmas[v] : 1;
-			w->thp = m->n_thps ? (uint32_t)m->thps[th] : 0;
-			w->mem_kind = m->n_mem_kinds ? (uint32_t)m->mem_kinds[k] : SB_MEM_ANON;
-			c.concurrency = m->n_concurrency ? m->concurrency[cc] : 1;
-			c.count_off = m->n_counting ? !m->counting[cn] : 0;
-			c.probe_axis = nprobe > 1;
-			c.probe_level = c.probe_axis ? cfg->probe_levels[pl] : (int)cfg->probe.level;
-			c.child_writes = m->child_writes && info->has_start && w->exec_kind == SB_EXEC_NONE;
-			w->child_writes = (uint32_t)c.child_writes;
-			if (!w->mem_bytes && w->vmas > 1)
-				continue;
+			if (sb_axes_case(&x, idx, &c))
+				continue;   /* a point of the product this method cannot take */
+			if (sb_axes_resolve(&c, err, errlen))
+				return -1;
 			sb_case_name(&c);
 			if (add_case(cfg, &c, err, errlen))
 				return -1;
-		}
+		} while (sb_odometer_next(idx, n, sb_n_axes));
 		if (cfg->n_cases == before) {
 			snprintf(err, errlen, "method %s: no case left from these axes (%s)", info->name,
 				 info->must_exec ? "it always execs: use --exec child or a program path"

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The axis table (bench/axes.h): the odometer visits every point once in table order, expansion is the
+ * product of the axes less the points a method cannot take, and each axis's key token and results field
+ * are really what the key and the results file use.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "axes.h"
+#include "cli_run.h"
+#include "privileges.h"
+#include "results.h"
+
+static char err[700];
+
+static void test_odometer(void **state)
+{
+	(void)state;
+	const int n[3] = { 2, 1, 3 };
+	int idx[3] = { 0 }, seen = 0;
+	char order[64] = "";
+	do {
+		char d[8];
+		snprintf(d, sizeof(d), "%d%d%d ", idx[0], idx[1], idx[2]);
+		strcat(order, d);
+		seen++;
+	} while (sb_odometer_next(idx, n, 3));
+	assert_int_equal(seen, 6);
+	assert_string_equal(order, "000 001 002 100 101 102 ");   /* the last digit turns fastest */
+	assert_int_equal(idx[0] + idx[1] + idx[2], 0);             /* wrapped back to the start */
+}
+
+/* cfg from command-line words, expanded. */
+static void expand(struct sb_run_config *cfg, const char *words)
+{
+	static char buf[512];
+	char *tok[64];
+	int n = 0;
+	snprintf(buf, sizeof(buf), "%s", words);
+	for (char *t = strtok(buf, " "); t && n < 64; t = strtok(NULL, " "))
+		tok[n++] = t;
+	memset(cfg, 0, sizeof(*cfg));
+	sb_run_config_defaults(cfg);
+	int axis_seen = 0;
+	assert_int_equal(sb_parse_run_options(n, tok, SB_OPT_GLOBAL | SB_OPT_AXIS, cfg, &cfg->matrices[0],
+					       &axis_seen, err, sizeof(err)), 0);
+	cfg->n_matrices = 1;
+	assert_int_equal(sb_expand_cases(cfg, err, sizeof(err)), 0);
+}
+
+static void test_product_and_order(void **state)
+{
+	(void)state;
+	static struct sb_run_config cfg;
+	/* 2 methods x 3 mems x 2 vmas x 2 spawners, less mem=0 with 2 mappings (2 x 2 x 2 points). */
+	expand(&cfg, "--method fork,vfork --mem 0,1M,2M --vmas 1,2 --concurrency 1,2");
+	assert_int_equal(cfg.n_cases, 2 * 3 * 2 * 2 - 2 * 2);
+	/* Method outermost, then the table's order: mem before vmas before concurrency (fastest). */
+	assert_string_equal(cfg.cases[0].label, "fork");
+	assert_string_equal(cfg.cases[1].label, "fork x2");
+	assert_string_equal(cfg.cases[2].label, "fork mem=1M");
+	assert_string_equal(cfg.cases[4].label, "fork mem=1M vmas=2");
+	assert_string_equal(cfg.cases[cfg.n_cases - 1].label, "vfork mem=2M vmas=2 x2");
+	sb_free_cases(&cfg);
+	/* Axes a method does not take count once: pthread has no flag presets, posix_spawn must exec. */
+	expand(&cfg, "--method pthread --preset process,thread-like --stack 16K,32K");
+	assert_int_equal(cfg.n_cases, 2);
+	sb_free_cases(&cfg);
+}
+
+static void test_tokens_and_fields(void **state)
+{
+	(void)state;
+	static struct sb_run_config cfg;
+	/* One case where every axis differs from its default, so each one's key token is written. */
+	expand(&cfg, "--method clone3 --preset pidfd --exec none --stack 16K --ns uts --ns-path unshare --mem 1M "
+		     "--vmas 2 --thp on --mem-kind shared --concurrency 2 --count off --probe off,phases --child-writes");
+	assert_int_equal(cfg.n_cases, 2);
+	struct sb_privileges priv;
+	sb_probe_privileges(&priv);
+	struct sb_run_info info = { .priv = &priv };
+	json_t *doc = sb_results_json(&cfg, &info);
+	assert_non_null(doc);
+	json_t *jc = json_array_get(json_object_get(doc, "cases"), 0);
+	assert_non_null(jc);
+	for (size_t a = 0; a < sb_n_axes; a++) {
+		char tok[64];
+		snprintf(tok, sizeof(tok), ";%s=", sb_axes[a].key);
+		if (strncmp(cfg.cases[0].key, tok + 1, strlen(tok + 1)) && !strstr(cfg.cases[0].key, tok))
+			fail_msg("axis %s: no '%s' in the key %s", sb_axes[a].option, tok + 1, cfg.cases[0].key);
+		if (!json_object_get(jc, sb_axes[a].json))
+			fail_msg("axis %s: no field '%s' in a results case", sb_axes[a].option, sb_axes[a].json);
+		assert_true(sb_axes[a].option[0] == '-' && sb_axes[a].option[1] == '-');
+	}
+	json_decref(doc);
+	sb_free_cases(&cfg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_odometer),
+		cmocka_unit_test(test_product_and_order),
+		cmocka_unit_test(test_tokens_and_fields),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
