@@ -134,19 +134,20 @@ for b in $allowed; do
 	say t "$b trace: $(cut -d' ' -f1 /proc/uptime)s"
 	t="$WORK/trace-$b.json"
 	"$SB" trace --probe-backend $b --json "$t" -- \
-		sh -c 'i=0; while [ $i -lt 50 ]; do /bin/true; i=$((i + 1)); done' >"$WORK/trace-$b.out" 2>&1
+		sh -c 'i=0; while [ $i -lt 20 ]; do /bin/true; i=$((i + 1)); done' >"$WORK/trace-$b.out" 2>&1
 	rc=$?
 	if [ $rc = 0 ]; then
 		got=$(jq '[.methods[] | .spawns_joined] | add // 0' "$t")
-		verdict $b trace "trace saw $got of 50 spawns, backend $(jq -r .backend "$t")" \
-			"([.methods[] | .spawns_joined] | add) == 50 and .backend == \"$b\"" "$t"
+		verdict $b trace "trace saw $got of 20 spawns, backend $(jq -r .backend "$t")" \
+			"([.methods[] | .spawns_joined] | add) == 20 and .backend == \"$b\"" "$t"
 	else
 		fail $b trace "trace exit $rc: $(tail -1 "$WORK/trace-$b.out")"
 	fi
 	nothing_left && pass $b trace-nothing-left "no program or link of ours after trace" ||
 		fail $b trace-nothing-left "$(our_progs) programs left after trace"
 
-	# SIGINT in the middle of a run
+	# SIGINT in the middle of a run (the exact backends; the host's probe tests interrupt the sampler)
+	[ $exact = 1 ] || continue
 	say t "$b sigint: $(cut -d' ' -f1 /proc/uptime)s"
 	"$SB" run -m fork -n 1000000 --probe stages --probe-backend $b -q --no-table -o "$WORK/int-$b.json" \
 		>"$WORK/int-$b.out" 2>&1 &
