@@ -41,13 +41,19 @@ static int clone3_works(void)
 
 int cmd_doctor(int argc, char **argv)
 {
-	if (argc > 1) {
-		if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-			printf("usage: spawnbench doctor\n");
+	int verbose = 0;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			printf("usage: spawnbench doctor [-v]\n"
+			       "  -v, --verbose  under a probe backend the verifier refused, its log\n");
 			return 0;
 		}
-		fprintf(stderr, "spawnbench doctor: takes no arguments\n");
-		return SB_EXIT_USAGE;
+		if (strcmp(argv[i], "-v") && strcmp(argv[i], "--verbose")) {
+			fprintf(stderr, "spawnbench doctor: unknown argument '%s' (only -v)\n", argv[i]);
+			return SB_EXIT_USAGE;
+		}
+		verbose = 1;
 	}
 	struct sb_privileges p;
 	sb_probe_privileges(&p);
@@ -69,7 +75,7 @@ int cmd_doctor(int argc, char **argv)
 	line("clone3", clone3_works(), "pidfd, into-cgroup, clear-sighand, time namespaces need it");
 	line("cgroup v2 (writable)", p.cgroup2, p.cgroup2 ? "into-cgroup cases run" : "into-cgroup cases are skipped");
 	printf("kernel tracing (probes):\n");
-	sb_doctor_bpf(line);
+	sb_doctor_bpf(line, verbose);
 	printf("counters:\n");
 	sb_doctor_counters(line);
 	printf("host:\n");

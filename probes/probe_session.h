@@ -61,7 +61,10 @@ const char *sb_probe_case_summary(struct sb_probe_session *s, size_t case_index)
 /* Detach and free everything; accepts NULL. */
 void sb_probe_close(struct sb_probe_session *s);
 
-/* spawnbench doctor: one line() per BPF feature and probe backend (each really loaded, then released). */
-int sb_doctor_bpf(void (*line)(const char *what, int ok, const char *detail));
+/*
+ * spawnbench doctor: one line() per BPF feature and probe backend (each really loaded, then released);
+ * verbose: the verifier's log under a backend it refused.
+ */
+int sb_doctor_bpf(void (*line)(const char *what, int ok, const char *detail), int verbose);
 
 #endif

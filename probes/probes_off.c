@@ -68,8 +68,9 @@ int cmd_trace(int argc, char **argv)
 	return SB_EXIT_PROBE;
 }
 
-int sb_doctor_bpf(void (*line)(const char *what, int ok, const char *detail))
+int sb_doctor_bpf(void (*line)(const char *what, int ok, const char *detail), int verbose)
 {
+	(void)verbose;
 	line("BPF probes", 0, "not built in (SPAWNBENCH_PROBES=OFF)");
 	return 0;
 }

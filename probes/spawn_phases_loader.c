@@ -218,9 +218,10 @@ static int open_variant(struct sb_phases *p, const struct sb_phases_opts *o, int
 		bpf_program__set_autoload(p->skel->progs.sb_cache_alloc, false);
 		bpf_program__set_autoload(p->skel->progs.sb_kmalloc, false);
 	}
+	sb_bpf_log_forget();
 	e = spawn_phases_bpf__load(p->skel);
 	if (e) {
-		sb_bpf_errmsg(err, errlen, fentry ? "loading fentry/fexit syscall hooks" :
+		sb_bpf_load_errmsg(err, errlen, fentry ? "loading fentry/fexit syscall hooks" :
 				  "loading the phase probes (BPF unavailable?)", e);
 		return -1;
 	}

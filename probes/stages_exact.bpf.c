@@ -37,6 +37,21 @@ struct {
 
 __u64 depth_overflow;   /* calls not timed because SB_XS_MAX_DEPTH was exceeded */
 
+_Static_assert((SB_XS_MAX_DEPTH & (SB_XS_MAX_DEPTH - 1)) == 0, "SB_XS_MAX_DEPTH must be a power of 2");
+
+/*
+ * An index into the frames, bounded where the verifier can see it. A range test on fr->depth is not
+ * enough: the compiler may test one copy of the value and index with another, and 6.1's verifier then
+ * rejects the access ("R3 unbounded memory access"). A mask on the very register used to index is
+ * understood by every verifier; the empty asm keeps the compiler from dropping the mask as redundant
+ * after the caller's own test (callers test first, so the mask never changes the value).
+ */
+static __always_inline __u32 frame_index(__u32 d)
+{
+	asm volatile("" : "+r"(d));
+	return d & (SB_XS_MAX_DEPTH - 1);
+}
+
 static __always_inline int stage_enter(__u32 stage)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
@@ -60,6 +75,7 @@ static __always_inline int stage_enter(__u32 stage)
 		__sync_fetch_and_add(&depth_overflow, 1);
 		return 0;
 	}
+	d = frame_index(d);
 	fr->stage[d] = stage;
 	fr->start[d] = bpf_ktime_get_ns();
 	fr->callee_ns[d] = 0;
@@ -75,9 +91,12 @@ static __always_inline int stage_exit(__u32 stage)
 	__u64 dur;
 	__u32 d;
 
-	if (!fr || !fr->depth || fr->depth > SB_XS_MAX_DEPTH)
+	if (!fr)
 		return 0;
-	d = fr->depth - 1;
+	d = fr->depth;
+	if (d == 0 || d > SB_XS_MAX_DEPTH)
+		return 0;
+	d = frame_index(d - 1);
 	if (fr->stage[d] != stage) /* entered while the stack was full: not ours to pop */
 		return 0;
 	dur = bpf_ktime_get_ns() - fr->start[d];
@@ -88,7 +107,7 @@ static __always_inline int stage_exit(__u32 stage)
 	}
 	fr->depth = d;
 	if (d > 0)
-		fr->callee_ns[d - 1] += dur;
+		fr->callee_ns[frame_index(d - 1)] += dur;
 	else
 		bpf_map_delete_elem(&stacks_by_tid, &tid);
 	return 0;

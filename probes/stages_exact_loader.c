@@ -133,9 +133,10 @@ struct sb_exact *sb_exact_open(enum sb_exact_kind kind, const struct sb_shared_m
 		snprintf(err, errlen, "no copy_process function can be hooked");
 		goto fail;
 	}
+	sb_bpf_log_forget();
 	e = stages_exact_bpf__load(x->skel);
 	if (e) {
-		sb_bpf_errmsg(err, errlen, kind == SB_EXACT_FENTRY ? "loading fentry/fexit programs" :
+		sb_bpf_load_errmsg(err, errlen, kind == SB_EXACT_FENTRY ? "loading fentry/fexit programs" :
 								     "loading kprobe programs", e);
 		goto fail;
 	}

@@ -68,9 +68,10 @@ struct sb_sampler *sb_sampler_open(const struct sb_shared_maps *m, unsigned hz, 
 		sb_bpf_errmsg(err, errlen, "sharing maps with the stage sampler", errno);
 		goto fail;
 	}
+	sb_bpf_log_forget();
 	e = stages_sample_bpf__load(s->skel);
 	if (e) {
-		sb_bpf_errmsg(err, errlen, "loading the stage sampler (perf_event program)", e);
+		sb_bpf_load_errmsg(err, errlen, "loading the stage sampler (perf_event program)", e);
 		goto fail;
 	}
 	for (int cpu = 0; cpu < ncpu; cpu++) {
