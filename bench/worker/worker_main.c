@@ -60,6 +60,8 @@ static int setup(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_re
 	int rc;
 	x->c = c;
 	x->cgroup_fd = -1;
+	x->stamp_mode = c->stamp_mode;
+	sb_cpu_now_init();
 	/*
 	 * If memory runs out, the OOM killer should take the worker and its children (they inherit this), not
 	 * the machine's own processes nor the controller holding the results.
@@ -111,6 +113,16 @@ static int setup(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_re
 				 (unsigned long long)c->stack_bytes, strerror(rc));
 			return -rc;
 		}
+		if (c->child_cpu >= 0) {
+			/* --placement cross: NPTL starts the thread stopped and applies the mask before it runs our code. */
+			cpu_set_t set;
+			CPU_ZERO(&set);
+			CPU_SET(c->child_cpu, &set);
+			if ((rc = pthread_attr_setaffinity_np(&x->thread_attr, sizeof(set), &set))) {
+				snprintf(r->msg, sizeof(r->msg), "cannot put threads on CPU %d: %s", c->child_cpu, strerror(rc));
+				return -rc;
+			}
+		}
 	}
 	if (c->method == SB_M_POSIX_SPAWN_FA) {
 		x->devnull_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
@@ -145,6 +157,8 @@ static void spawn_one(struct spawn_ctx *x, struct sb_sample *s)
 	int id = x->c->ns_path == SB_NSPATH_CLONE ? method_fn[x->c->method](x)
 						  : sb_nspath_spawn(x, method_fn[x->c->method]);
 	s->t_call = x->t_call;
+	s->parent_cpu = x->parent_cpu;
+	s->child_cpu = x->stamp->start_cpu;
 	if (id < 0) {
 		s->err = -id;
 		return;
@@ -216,8 +230,11 @@ int main(int argc, char **argv)
 	uint32_t cap = 0;
 	for (;;) {
 		struct sb_cmd cmd;
-		if (sb_read_full(fd, &cmd, sizeof(cmd), 1) || cmd.op != SB_CMD_BATCH || !cmd.count)
+		if (sb_read_full(fd, &cmd, sizeof(cmd), 1) || !cmd.count ||
+		    ((cmd.op & 0xffff) != SB_CMD_BATCH && (cmd.op & 0xffff) != SB_CMD_BATCH_AS))
 			break;
+		/* SB_CMD_BATCH_AS: this batch in another stamp mode (the controller measuring what the stamp costs). */
+		x.stamp_mode = (cmd.op & 0xffff) == SB_CMD_BATCH_AS ? cmd.op >> 16 : c.stamp_mode;
 		if (cmd.count > cap) {
 			/* Grown once, outside the timed loop; its pages are part of the reported floor. */
 			free(samples);
