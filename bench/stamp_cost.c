@@ -22,8 +22,9 @@ static double batch_median(int fd, uint32_t mode)
 	double v[BATCH];
 	size_t n = 0;
 	struct sb_stats st;
-	if (sb_write_full(fd, &cmd, sizeof(cmd)) || sb_read_full(fd, &hdr, sizeof(hdr), 1) || hdr.count != BATCH ||
-	    sb_read_full(fd, s, sizeof(s), 1))
+	/* No retry on EINTR: a stop signal ends the measurement, which then records nothing. */
+	if (sb_write_full(fd, &cmd, sizeof(cmd)) || sb_read_full(fd, &hdr, sizeof(hdr), 0) || hdr.count != BATCH ||
+	    sb_read_full(fd, s, sizeof(s), 0))
 		return NAN;
 	for (int i = 0; i < BATCH; i++)
 		if (!s[i].err && (s[i].valid & (1u << SB_MET_TOTAL)))
@@ -51,7 +52,7 @@ void sb_stamp_cost_measure(struct sb_run_config *cfg, const char *worker_path)
 	double full[ROUNDS], cpu[ROUNDS];
 	size_t n = 0;
 	uint64_t rng = 0x5747a3bULL;
-	for (int r = 0; r < ROUNDS; r++) {
+	for (int r = 0; r < ROUNDS && !sb_stop_signal; r++) {
 		uint32_t order[3] = { SB_STAMP_NONE, SB_STAMP_TIME, SB_STAMP_TIME_CPU };
 		double m[3];
 		for (int i = 2; i > 0; i--) {   /* the order changes every round: no mode always goes first */
@@ -69,7 +70,7 @@ void sb_stamp_cost_measure(struct sb_run_config *cfg, const char *worker_path)
 		cpu[n++] = m[SB_STAMP_TIME_CPU] - m[SB_STAMP_TIME];
 	}
 	struct sb_stats sf, sc;
-	if (sb_stats_compute(full, n, &sf) || sb_stats_compute(cpu, n, &sc))
+	if (n < ROUNDS || sb_stats_compute(full, n, &sf) || sb_stats_compute(cpu, n, &sc))
 		goto out;
 	cfg->stamp_ns.measured = 1;
 	cfg->stamp_ns.median = sf.median;

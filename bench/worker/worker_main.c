@@ -5,6 +5,11 @@
  * spawns is its own small floor plus the case's shaping, and it reports exactly that.
  *
  * usage (by the controller only): spawnbench-worker CONTROL_FD CONTROLLER_PID
+ *
+ * Test hook: SPAWNBENCH_TEST_TRANSIENT=K:MIB makes the first K measured spawns come from a parent holding
+ * MIB more touched memory, released after them: a real transient (fork copies its page tables) for the
+ * adaptive warm-up's tests (tests/validity). SPAWNBENCH_TEST_STEP=K:MIB touches MIB more after the
+ * first K measured spawns and keeps it: a step that no warm-up removes, a series that never settles.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -178,6 +183,46 @@ static void spawn_one(struct spawn_ctx *x, struct sb_sample *s)
 	}
 }
 
+static struct {
+	uint32_t left;
+	char *mem;
+	size_t len;
+	uint32_t step_at;
+	size_t step;
+} transient;
+
+static void transient_setup(void)
+{
+	const char *env = getenv("SPAWNBENCH_TEST_TRANSIENT"), *step = getenv("SPAWNBENCH_TEST_STEP");
+	unsigned k, mib;
+	if (step && sscanf(step, "%u:%u", &k, &mib) == 2 && k && mib && mib <= 4096) {
+		transient.step_at = k;
+		transient.step = (size_t)mib << 20;
+	}
+	if (!env || sscanf(env, "%u:%u", &k, &mib) != 2 || !k || !mib || mib > 4096)
+		return;
+	transient.len = (size_t)mib << 20;
+	transient.mem = mmap(NULL, transient.len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (transient.mem == MAP_FAILED) {
+		transient.mem = NULL;
+		return;
+	}
+	memset(transient.mem, 1, transient.len);
+	transient.left = k;
+}
+
+static void transient_step(void)
+{
+	if (transient.left && !--transient.left) {
+		munmap(transient.mem, transient.len);
+	}
+	if (transient.step_at && !--transient.step_at) {
+		char *p = mmap(NULL, transient.step, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p != MAP_FAILED)
+			memset(p, 1, transient.step);   /* kept to the end */
+	}
+}
+
 static void controller_died(int sig)
 {
 	(void)sig;
@@ -222,7 +267,9 @@ int main(int argc, char **argv)
 			snprintf(ready.msg, sizeof(ready.msg), "the first spawn failed: %s", sb_spawn_error_text(scratch.err));
 		}
 	}
-	sb_read_footprint(&ready);
+	sb_read_footprint(&ready);   /* before the test transient: it is not the case's footprint */
+	if (!ready.err)
+		transient_setup();
 	if (sb_write_full(fd, &ready, sizeof(ready)) || ready.err)
 		return ready.err ? 1 : 2;
 
@@ -244,8 +291,11 @@ int main(int argc, char **argv)
 			cap = cmd.count;
 		}
 		struct sb_batch_hdr hdr = { .count = cmd.count };
-		for (uint32_t i = 0; i < cmd.count; i++)
+		for (uint32_t i = 0; i < cmd.count; i++) {
 			spawn_one(&x, &samples[i]);
+			if (cmd.op == SB_CMD_BATCH)
+				transient_step();
+		}
 		hdr.t_begin = samples[0].t_call;
 		hdr.t_end = sb_now_ns();
 		if (sb_write_full(fd, &hdr, sizeof(hdr)) ||
