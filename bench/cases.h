@@ -37,7 +37,7 @@ struct sb_case {
 	struct sb_warning { char code[32]; char message[224]; } warnings[8];
 	int n_warnings;
 	size_t warmup_dropped;       /* samples the adaptive warm-up discarded (steady.c) */
-	int steady_checks;           /* how often the series was tested for steady state */
+	int steady_checks;           /* extensions of the warm-up so far (steady.c) */
 	uint64_t stage_samples;      /* --probe stages: samples inside copy_process so far */
 
 	struct sb_sample *samples;

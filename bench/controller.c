@@ -705,10 +705,11 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 					stop = "target-ci";
 				else if (cfg->max_time_s > 0 && r->measured_s >= cfg->max_time_s)
 					stop = "max-time";
-				if (stop)
-					stop = sb_steady_gate(cfg, c, stop);
+				/* Stage samples first: steady state is judged on the series the case ends with. */
 				if (stop)
 					stop = sb_stage_quota_gate(cfg, c, probe, r->index, stop, r->measured_s);
+				if (stop)
+					stop = sb_steady_gate(cfg, c, stop);
 				if (stop) {
 					finish_case(r, stop);
 					done++;

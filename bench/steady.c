@@ -56,12 +56,13 @@ const char *sb_steady_gate(const struct sb_run_config *cfg, struct sb_case *c, c
 	if (!v || !at)
 		goto out;
 	size_t n = series(c, cfg->stop_metric, v, at);
-	c->steady_checks++;
 	if (!sb_series_moves(v, n, &p, &shift))
 		goto out;
 	size_t drop = at[n / 3];   /* every sample before the first one of the second third */
+	/* The cap: three extensions, and no more extra spawns than the case measures (a stages case may measure more). */
+	size_t cap = c->n_samples > cfg->iterations ? c->n_samples : cfg->iterations;
 	int can_extend = strcmp(stop, "max-time") && strcmp(stop, "interrupted") &&
-			 c->steady_checks <= MAX_EXTENSIONS && c->warmup_dropped + drop <= cfg->iterations;
+			 c->steady_checks < MAX_EXTENSIONS && c->warmup_dropped + drop <= cap;
 	if (!can_extend) {
 		sb_case_warn(c, "not-steady", "the median of the first third of the %s samples is %.2fx the last "
 			     "third's (U test p = %.2g) after %zu spawns of extra warm-up: the series never settled",
@@ -71,6 +72,7 @@ const char *sb_steady_gate(const struct sb_run_config *cfg, struct sb_case *c, c
 	memmove(c->samples, c->samples + drop, (c->n_samples - drop) * sizeof(*c->samples));
 	c->n_samples -= drop;
 	c->warmup_dropped += drop;
+	c->steady_checks++;
 	stop = NULL;
 out:
 	free(v);
