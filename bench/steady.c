@@ -64,7 +64,7 @@ const char *sb_steady_gate(const struct sb_run_config *cfg, struct sb_case *c, c
 	int can_extend = strcmp(stop, "max-time") && strcmp(stop, "interrupted") &&
 			 c->steady_checks < MAX_EXTENSIONS && c->warmup_dropped + drop <= cap;
 	if (!can_extend) {
-		sb_case_warn(c, "not-steady", "the median of the first third of the %s samples is %.2fx the last "
+		sb_case_warn(c, "not-steady", "the median of the first third of the %s samples is %.3gx the last "
 			     "third's (U test p = %.2g) after %zu spawns of extra warm-up: the series never settled",
 			     sb_metric_short[cfg->stop_metric], 1 + shift, p, c->warmup_dropped);
 		goto out;

@@ -15,8 +15,8 @@ v=$(json_q "$out" "len(d['cases'][0]['samples']['total_ns']) == 30 and [w['code'
 validate "$out" && pass "validates" || fail "schema validation"
 
 # A step up after 20 spawns, and --max-time ends the case before the warm-up can catch up.
-SPAWNBENCH_TEST_STEP=20:256 expect_exit 0 "a run ending on a step" -- \
-	"$SB" run -q -n 100000 --warmup 0 --batch 5 --max-time 1s --method fork -o "$out"
+SPAWNBENCH_TEST_STEP=20:64 expect_exit 0 "a run ending on a step" -- \
+	"$SB" run -q -n 100000 --warmup 0 --batch 5 --max-time 2s --method fork -o "$out"
 v=$(json_q "$out" "[w['code'] for w in d['cases'][0]['warnings']]")
 [ "$v" = "['not-steady']" ] && pass "flagged not-steady" || fail "warnings: $v"
 grep -q '^fork \[!1\]' "$TMP/out" && grep -q '^\[!1\] fork: not-steady: ' "$TMP/out" \
