@@ -33,6 +33,13 @@ struct sb_case {
 	int counters_failed[SB_MAX_EVENTS];
 	double measure_s;            /* time spent in this case's batches */
 
+	/* What makes this case's figures harder to compare (warnings.h), and what the validity checks found. */
+	struct sb_warning { char code[32]; char message[224]; } warnings[8];
+	int n_warnings;
+	size_t warmup_dropped;       /* samples the adaptive warm-up discarded (steady.c) */
+	int steady_checks;           /* extensions of the warm-up so far (steady.c) */
+	uint64_t stage_samples;      /* --probe stages: samples inside copy_process so far */
+
 	struct sb_sample *samples;
 	size_t n_samples, cap_samples;
 	double *throughput;
@@ -84,6 +91,10 @@ struct sb_run_config {
 	struct sb_probe_opts probe;  /* probe.level: the highest level of any case */
 	int probe_levels[3], n_probe_levels;  /* --probe as given: one level, or a list (an axis) */
 	char counters[512];          /* --counters list as given, "" = none */
+	int placement;               /* enum sb_placement (placement.h) */
+	int no_start;                /* --no-start: the child stamps nothing */
+	uint32_t stage_samples;      /* --stage-samples: copy_process samples a stages case needs */
+	struct { int measured; double median, ci95_low, ci95_high, cpu_read; } stamp_ns; /* stamp_cost.c */
 
 	struct sb_matrix matrices[32];
 	int n_matrices;

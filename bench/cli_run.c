@@ -12,12 +12,13 @@
 #include "methods_table.h"
 #include "namespaces.h"
 #include "parse.h"
+#include "placement.h"
 
 enum opt_id {
 	O_METHOD, O_PRESET, O_FLAGS, O_EXIT_SIGNAL, O_EXEC, O_MEM, O_VMAS, O_THP, O_MEM_KIND, O_STACK,
 	O_STACK_TOUCH, O_NS, O_NS_PATH, O_CONCURRENCY, O_COUNT, O_CHILD_WRITES,
 	O_PLAN, O_ITER, O_MIN_ITER, O_WARMUP, O_BATCH, O_TARGET_CI, O_MAX_TIME, O_STOP_METRIC, O_SEED, O_CPU, O_SPAWN_TIMEOUT,
-	O_OUT, O_CSV, O_QUIET, O_DRY_RUN, O_NO_TABLE, O_PROBE, O_PROBE_BACKEND, O_PROBE_HZ, O_PROBE_KMEM, O_COUNTERS, O_HELP,
+	O_OUT, O_CSV, O_QUIET, O_DRY_RUN, O_NO_TABLE, O_PROBE, O_PROBE_BACKEND, O_PROBE_HZ, O_PROBE_KMEM, O_COUNTERS, O_PLACEMENT, O_NO_START, O_STAGE_SAMPLES, O_HELP,
 };
 
 static const struct opt {
@@ -65,6 +66,9 @@ static const struct opt {
 	{ "probe-hz", 0, 1, SB_OPT_GLOBAL, O_PROBE_HZ, "HZ", "kernel stack sampling rate for stages" },
 	{ "probe-kmem", 0, 0, SB_OPT_GLOBAL, O_PROBE_KMEM, NULL, "with --probe: count pages and slab objects per spawn (costly)" },
 	{ "counters", 0, 1, SB_OPT_GLOBAL, O_COUNTERS, "LIST", "libpfm4 events counted around each spawn" },
+	{ "placement", 0, 1, SB_OPT_GLOBAL, O_PLACEMENT, "P", "same (default: child on the parent's CPU), cross (pthread only) or any (the scheduler's choice)" },
+	{ "no-start", 0, 0, SB_OPT_GLOBAL, O_NO_START, NULL, "the child stamps nothing: no start metric, total is the bare spawn" },
+	{ "stage-samples", 0, 1, SB_OPT_GLOBAL, O_STAGE_SAMPLES, "N", "with --probe stages: spawn until N samples fell inside copy_process (default 200)" },
 	{ "help", 'h', 0, SB_OPT_GLOBAL, O_HELP, NULL, "this help" },
 };
 #define N_OPTS (sizeof(opts) / sizeof(opts[0]))
@@ -103,6 +107,8 @@ void sb_run_config_defaults(struct sb_run_config *cfg)
 	cfg->seed = 1;
 	cfg->spawn_timeout_s = 10;
 	cfg->probe.backend = "auto";
+	cfg->placement = SB_PLACE_SAME;
+	cfg->stage_samples = 200;
 }
 
 static const struct opt *find_opt(const char *tok, const char **inline_arg)
@@ -424,6 +430,13 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 	case O_NO_TABLE:
 		cfg->no_table = 1;
 		return 0;
+	case O_PLACEMENT:
+		return sb_placement_parse(a, &cfg->placement, err, errlen) ? -1 : 0;
+	case O_NO_START:
+		cfg->no_start = 1;
+		return 0;
+	case O_STAGE_SAMPLES:
+		return one_uint(a, 0, 10000000, &cfg->stage_samples, err, errlen);
 	case O_PROBE: {
 		/* One level for every case, or a list: each case is run once per level, side by side. */
 		char buf[64], *items[4];

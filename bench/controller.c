@@ -23,8 +23,11 @@
 #include "namespaces.h"
 #include "methods_table.h"
 #include "parse.h"
+#include "placement.h"
 #include "privileges.h"
 #include "spawn_errors.h"
+#include "stamp_cost.h"
+#include "steady.h"
 #include "stats.h"
 #include "timer.h"
 
@@ -411,7 +414,9 @@ static int run_batch(struct sb_run_config *cfg, struct running *r, struct sb_pro
 {
 	struct sb_case *c = r->c;
 	uint32_t want = cfg->batch;
-	if (!cfg->target_ci && c->n_samples + (size_t)want * (size_t)r->n_workers > cfg->iterations) {
+	/* Past the iterations only for steady state or stage samples (steady.c): whole batches then. */
+	if (!cfg->target_ci && c->n_samples < cfg->iterations &&
+	    c->n_samples + (size_t)want * (size_t)r->n_workers > cfg->iterations) {
 		size_t left = cfg->iterations - c->n_samples;
 		want = (uint32_t)((left + (size_t)r->n_workers - 1) / (size_t)r->n_workers);
 	}
@@ -552,7 +557,7 @@ static int start_case(struct sb_run_config *cfg, const char *worker_path, struct
 	r->n_workers = 0;
 	for (uint32_t i = 0; i < c->concurrency; i++) {
 		struct sb_case_wire w = c->w;
-		w.cpu = cfg->n_cpus ? cfg->cpus[(*next_cpu)++ % (size_t)cfg->n_cpus] : -1;
+		sb_placement_assign(cfg, next_cpu, &w);
 		struct sb_ready ready;
 		memset(&ready, 0, sizeof(ready));
 		int rc = start_worker(worker_path, &w, cfg->spawn_timeout_s, &r->w[i], &ready, c->reason, sizeof(c->reason));
@@ -611,6 +616,7 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 		return 4;
 	}
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	sb_stamp_cost_measure(cfg, worker_path);
 	char why[128];
 	uint64_t budget = sb_memory_budget(why, sizeof(why));
 	uint64_t seed = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15ull;
@@ -698,6 +704,11 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 					stop = "target-ci";
 				else if (cfg->max_time_s > 0 && r->measured_s >= cfg->max_time_s)
 					stop = "max-time";
+				/* Stage samples first: steady state is judged on the series the case ends with. */
+				if (stop)
+					stop = sb_stage_quota_gate(cfg, c, probe, r->index, stop, r->measured_s);
+				if (stop)
+					stop = sb_steady_gate(cfg, c, stop);
 				if (stop) {
 					finish_case(r, stop);
 					done++;
@@ -727,4 +738,23 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 		}
 	}
 	return SB_EXIT_INTERRUPTED;
+}
+
+/* For stamp_cost.c: one worker started and stopped as the cases' are. */
+int sb_worker_start(const char *path, const struct sb_case_wire *w, double spawn_timeout_s, pid_t *pid, int *fd,
+		    char *msg, size_t len)
+{
+	struct worker wk;
+	struct sb_ready ready;
+	memset(&ready, 0, sizeof(ready));
+	int rc = start_worker(path, w, spawn_timeout_s, &wk, &ready, msg, len);
+	*pid = wk.pid;
+	*fd = wk.fd;
+	return rc;
+}
+
+void sb_worker_stop(pid_t pid, int fd)
+{
+	struct worker wk = { pid, fd };
+	stop_worker(&wk);
 }

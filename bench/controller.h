@@ -4,6 +4,7 @@
 #define SB_CONTROLLER_H
 #include <signal.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "cases.h"
 #include "probe_session.h"
@@ -22,6 +23,11 @@ uint64_t sb_memory_budget(char *why, size_t len);
  * workers and anything reparented to this process are killed and reaped before it returns.
  */
 int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe);
+
+/* One worker for case w, outside any case (stamp_cost.c). 0 or -errno with msg set; stop it in any case. */
+int sb_worker_start(const char *path, const struct sb_case_wire *w, double spawn_timeout_s, pid_t *pid, int *fd,
+		    char *msg, size_t len);
+void sb_worker_stop(pid_t pid, int fd);
 
 /* Kill and reap every child of this process (including orphans it inherited as subreaper). */
 void sb_reap_all_children(void);

@@ -11,7 +11,10 @@
 #include "host.h"
 #include "methods_table.h"
 #include "namespaces.h"
+#include "placement.h"
 #include "results.h"
+#include "stamp_cost.h"
+#include "warnings.h"
 #include "version.h"
 
 size_t sb_case_metric_stats(const struct sb_case *c, int metric, struct sb_stats *s)
@@ -78,6 +81,7 @@ static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *
 	json_object_set_new(o, "failed_spawns", json_integer((json_int_t)c->failed_spawns));
 	if (c->stop_reason)
 		json_object_set_new(o, "stop_reason", json_string(c->stop_reason));
+	json_object_set_new(o, "warnings", sb_warnings_json(c));
 	if (c->status == SB_ST_PENDING || (c->status != SB_ST_OK && !c->n_samples))
 		return o;
 
@@ -112,6 +116,12 @@ static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *
 	json_object_set_new(o, "stats", stats);
 	json_object_set_new(o, "throughput", json_pack("{s:o}", "spawns_per_s", tp));
 	json_object_set_new(o, "measure_s", json_real(c->measure_s));
+	json_object_set_new(o, "warmup_dropped", json_integer((json_int_t)c->warmup_dropped));
+	json_t *pl = sb_placement_json(cfg, c);
+	if (pl)
+		json_object_set_new(o, "placement", pl);
+	if (c->probe_level == SB_PROBE_STAGES)
+		json_object_set_new(o, "stage_samples", json_integer((json_int_t)c->stage_samples));
 	json_t *counters = sb_counters_case_json(cfg, c);
 	if (counters)
 		json_object_set_new(o, "counters", counters);
@@ -152,12 +162,18 @@ json_t *sb_results_json(const struct sb_run_config *cfg, const struct sb_run_inf
 	}
 	if (cfg->counters[0])
 		json_object_set_new(config, "counters", json_string(cfg->counters));
-	return json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:o, s:o, s:{s:s, s:s, s:f, s:b}, s:o, s:o}",
+	json_object_set_new(config, "placement", json_string(sb_placement_name(cfg->placement)));
+	json_object_set_new(config, "no_start", json_boolean(cfg->no_start));
+	json_object_set_new(config, "stage_samples", json_integer(cfg->stage_samples));
+	json_t *doc = json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:o, s:o, s:{s:s, s:s, s:f, s:b}, s:o, s:o}",
 		"schema", SB_SCHEMA_ID,
 		"tool", "name", "spawnbench", "version", SB_VERSION, "git_commit", SB_GIT_COMMIT,
 		"created", now, "host", sb_host_json(info->priv), "config", config,
 		"run", "started", info->started, "finished", info->finished, "duration_s", info->duration_s,
 		"interrupted", info->interrupted, "notes", notes, "cases", cases);
+	if (doc)
+		json_object_set_new(json_object_get(doc, "run"), "stamp_ns", sb_stamp_cost_json(cfg));
+	return doc;
 }
 
 int sb_write_json_file(json_t *doc, const char *path)

@@ -18,6 +18,7 @@
 #include "nspath.h"
 #include "counters.h"
 #include "parse.h"
+#include "placement.h"
 #include "privileges.h"
 #include "results.h"
 #include "timer.h"
@@ -238,6 +239,8 @@ int cmd_run(int argc, char **argv)
 	for (size_t i = 0; i < cfg.n_cases; i++)
 		if (sb_validate_case(&cfg.cases[i], err, sizeof(err)))
 			goto usage;
+	if (sb_placement_configure(&cfg, err, sizeof(err)))
+		goto usage;
 	struct sb_privileges priv;
 	sb_probe_privileges(&priv);
 	privilege_pass(&cfg, &priv);
@@ -290,6 +293,9 @@ int cmd_run(int argc, char **argv)
 	info.interrupted = rc == SB_EXIT_INTERRUPTED;
 	remove_cgroup();
 	sb_nspath_cleanup(&cfg);
+	for (size_t i = 0; i < cfg.n_cases; i++)
+		if (cfg.cases[i].status == SB_ST_OK)
+			sb_placement_check(&cfg, &cfg.cases[i]);
 	if (info.interrupted)
 		sb_add_note(&cfg, "interrupted by signal %d: unfinished cases are marked", (int)sb_stop_signal);
 

@@ -322,6 +322,13 @@ const char *sb_probe_case_summary(struct sb_probe_session *s, size_t case_index)
 	return sb_case_summary(&s->cases[case_index], s->cases[case_index].level == SB_PROBE_STAGES);
 }
 
+uint64_t sb_probe_case_stage_samples(struct sb_probe_session *s, size_t case_index)
+{
+	if (!s || case_index >= s->n_cases || !s->cases[case_index].used)
+		return 0;
+	return s->cases[case_index].stage_total;
+}
+
 void sb_probe_close(struct sb_probe_session *s)
 {
 	if (!s)

@@ -58,6 +58,8 @@ int sb_probe_case_batch(struct sb_probe_session *s, size_t case_index, const str
 json_t *sb_probe_case_json(struct sb_probe_session *s, size_t case_index);
 /* One line for the human table (e.g. "copy_process 38us: dup_mmap 71% ..."), or NULL. */
 const char *sb_probe_case_summary(struct sb_probe_session *s, size_t case_index);
+/* Samples of the case's stack sampler inside copy_process (or copy_process calls, exact backends) so far. */
+uint64_t sb_probe_case_stage_samples(struct sb_probe_session *s, size_t case_index);
 /* Detach and free everything; accepts NULL. */
 void sb_probe_close(struct sb_probe_session *s);
 

@@ -56,6 +56,12 @@ const char *sb_probe_case_summary(struct sb_probe_session *s, size_t i)
 	return NULL;
 }
 
+uint64_t sb_probe_case_stage_samples(struct sb_probe_session *s, size_t i)
+{
+	(void)s, (void)i;
+	return 0;
+}
+
 void sb_probe_close(struct sb_probe_session *s)
 {
 	(void)s;

@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "case_warnings.h"
+
 /* Table cells must not break the row: '|' is escaped, line breaks become spaces. */
 static void md_cell(FILE *f, const char *s)
 {
@@ -144,6 +146,7 @@ int sb_cmp_write_markdown(const struct sb_cmp *c, FILE *f)
 	}
 	write_case_list(f, "Only in base (not run in new)", c->only_base, c->n_only_base);
 	write_case_list(f, "Only in new (no baseline yet)", c->only_new, c->n_only_new);
+	sb_cmp_write_warnings(c, f);
 	if (c->nnotes) {
 		fprintf(f, "\nNotes:\n\n");
 		for (size_t i = 0; i < c->nnotes; i++) {

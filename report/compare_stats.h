@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mann_whitney.h"
+
 enum sb_verdict_kind {
 	SB_V_NO_CHANGE = 0,  /* no shift beyond the threshold: either none detected with a tight CI, or a small real one */
 	SB_V_REGRESSION,     /* new is slower: significant, ratio above 1 + threshold, CI above 1 */
@@ -48,8 +50,7 @@ int sb_compare_runs(const double *base, size_t nb, const size_t *base_ends, size
 
 /* Building blocks, exposed for tests. */
 
-/* Two-sided Mann-Whitney U p-value: exact when both sides are small and untied, else normal with tie correction. */
-double sb_mann_whitney_p(const double *a, size_t na, const double *b, size_t nb);
+/* sb_mann_whitney_p (mann_whitney.h): the U test compare's p-value comes from. */
 /* Percentile bootstrap CI (conf, e.g. 0.95) of median(b) / median(a), B resamples, seeded. Returns 0 or -1. */
 int sb_bootstrap_ratio_ci(const double *a, size_t na, const double *b, size_t nb, unsigned B,
 			  uint64_t seed, double conf, double *lo, double *hi);

@@ -42,6 +42,7 @@ enum sb_axis {
 	SB_AX_STACK = 2,
 	SB_AX_NS = 4,
 	SB_AX_CONC = 8,
+	SB_AX_VMAS = 16,
 };
 
 struct sb_fig {
@@ -116,6 +117,7 @@ int sb_fig_stack(struct sb_report *r);
 int sb_fig_concurrency(struct sb_report *r);
 int sb_fig_runs(struct sb_report *r);
 int sb_fig_trend(struct sb_report *r);
+int sb_fig_vmas(struct sb_report *r);
 
 /* Tables and pages. */
 int sb_table_csv(struct sb_report *r);

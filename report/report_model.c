@@ -101,7 +101,7 @@ void sb_case_ident(const struct sb_rcase *c, unsigned skip, char *buf, size_t le
 	if (!(skip & SB_AX_CONC))
 		snprintf(conc, sizeof(conc), "%d", c->concurrency);
 	snprintf(buf, len, "%d|%s|%s|%s|%s|%s|%s|%d|%s|%s|%s|%s|%s|%s|%d|%d", c->run, c->method, c->preset,
-		 c->flags, c->exec, mem, c->mem_kind, c->vmas, c->thp, stack, (skip & SB_AX_NS) ? "*" : c->ns,
+		 c->flags, c->exec, mem, c->mem_kind, (skip & SB_AX_VMAS) ? -1 : c->vmas, c->thp, stack, (skip & SB_AX_NS) ? "*" : c->ns,
 		 c->ns_path, conc, c->probe_level, c->counting, c->child_writes);
 }
 
@@ -113,6 +113,8 @@ static int token_of(const char *tok, size_t n, unsigned skip)
 	if ((skip & SB_AX_STACK) && n > 6 && !strncmp(tok, "stack=", 6))
 		return 1;
 	if ((skip & SB_AX_NS) && n > 3 && !strncmp(tok, "ns=", 3))
+		return 1;
+	if ((skip & SB_AX_VMAS) && n > 5 && !strncmp(tok, "vmas=", 5))
 		return 1;
 	if ((skip & SB_AX_CONC) && n > 1 && tok[0] == 'x' && strspn(tok + 1, "0123456789") == n - 1)
 		return 1;

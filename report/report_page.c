@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-/* What the report says: runs (host, configuration, notes), figures, what was left out, summary tables. */
+/* What the report says: runs (host, configuration, notes), figures, what was left out, warnings, summary tables. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_warnings.h"
 #include "probe_cost.h"
 #include "report_page.h"
 #include "results_read.h"
@@ -237,6 +238,7 @@ int sb_page_write(struct sb_report *r, FILE *f, const struct sb_page_ops *o)
 			o->item(f, say(b, sizeof(b), "%s: %s.", r->omit[i].what, r->omit[i].why));
 		o->list_end(f);
 	}
+	sb_page_warnings(f, o, r);
 	o->heading(f, 2, "Summary");
 	for (size_t run = 0; run < r->nruns; run++) {
 		if (r->nruns > 1)

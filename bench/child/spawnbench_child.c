@@ -7,7 +7,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "wire.h"
 
@@ -22,5 +24,9 @@ int main(int argc, char **argv)
 	if (s == MAP_FAILED)
 		return 2;
 	s->exec_ns = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	/* posix_spawn's child runs none of the spawner's code: its CPU is the one main() runs on. */
+	unsigned cpu;
+	if (s->start_cpu < 0 && !syscall(SYS_getcpu, &cpu, NULL, NULL))
+		s->start_cpu = (int32_t)cpu;
 	return 0;
 }

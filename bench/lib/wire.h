@@ -59,6 +59,8 @@ struct sb_case_wire {
 	int32_t cpu;             /* pin the worker to this CPU, -1 = no pinning */
 	uint32_t warmup;
 	char cgroup_path[SB_PATH_MAX]; /* CLONE_INTO_CGROUP target, made by the controller */
+	uint32_t stamp_mode;     /* enum sb_stamp_mode: what the child writes on its first instruction */
+	int32_t child_cpu;       /* --placement cross: the CPU the child is put on (pthread), -1 = inherited */
 	uint32_t n_events;       /* perf events opened around each spawn (counters) */
 	uint32_t pad;
 	struct perf_event_attr events[SB_MAX_EVENTS];
@@ -74,7 +76,12 @@ struct sb_ready {
 	int32_t child_event_err[SB_MAX_EVENTS];
 };
 
-enum sb_cmd_op { SB_CMD_BATCH = 1, SB_CMD_QUIT = 2 };
+/*
+ * What the child stamps: nothing (--no-start), its start time, or its start time and CPU (the default).
+ * SB_CMD_BATCH_AS runs one batch in the mode given in the high half of its op, for measuring the stamp's cost.
+ */
+enum sb_stamp_mode { SB_STAMP_NONE, SB_STAMP_TIME, SB_STAMP_TIME_CPU };
+enum sb_cmd_op { SB_CMD_BATCH = 1, SB_CMD_QUIT = 2, SB_CMD_BATCH_AS = 3 };
 struct sb_cmd {
 	uint32_t op;
 	uint32_t count;
@@ -90,6 +97,7 @@ struct sb_sample {
 	uint32_t valid;                  /* bit i set: m[i] was measured */
 	int32_t err;                     /* 0, or errno of a failed spawn (no metric is valid then) */
 	int32_t child_pid;               /* pid/tid of the child, for joining with probe data */
+	int32_t parent_cpu, child_cpu;   /* CPU of the call and of the child's first instruction, -1 unknown */
 	uint32_t n_events;
 	struct sb_counter_value parent[SB_MAX_EVENTS]; /* the spawner's side of the call */
 	struct sb_counter_value child[SB_MAX_EVENTS];  /* inherited into the child, read after the reap */
@@ -106,6 +114,7 @@ struct sb_batch_hdr {
 struct sb_stamp {
 	volatile uint64_t start_ns;
 	volatile uint64_t exec_ns;
+	volatile int32_t start_cpu;      /* the CPU of the child's first instruction (SB_STAMP_TIME_CPU) */
 };
 
 #endif

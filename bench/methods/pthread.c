@@ -9,7 +9,7 @@
 static void *thread_main(void *arg)
 {
 	struct spawn_ctx *x = arg;
-	x->stamp->start_ns = sb_now_ns();
+	sb_child_stamp(x);
 	x->ptid = (pid_t)syscall(SYS_gettid);
 	return NULL;
 }

@@ -19,7 +19,7 @@ SB_CHILD_CODE static void write_parent_memory(void)
 
 SB_CHILD_CODE void sb_child_run(struct spawn_ctx *x)
 {
-	x->stamp->start_ns = sb_now_ns();
+	sb_child_stamp(x);
 	if (x->c->child_writes)
 		write_parent_memory();
 	if (x->exec_argv[0]) {
@@ -32,7 +32,7 @@ SB_CHILD_CODE void sb_child_run(struct spawn_ctx *x)
 SB_CHILD_CODE int sb_child_entry(void *arg)
 {
 	struct spawn_ctx *x = arg;
-	x->stamp->start_ns = sb_now_ns();
+	sb_child_stamp(x);
 	if (x->c->child_writes)
 		write_parent_memory();
 	if (x->exec_argv[0]) {

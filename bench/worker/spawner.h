@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "cpu_now.h"
 #include "timer.h"
 #include "wire.h"
 
@@ -39,6 +40,8 @@ struct spawn_ctx {
 
 	void *nspath;                /* state of nsenter.c for --ns-path unshare/setns */
 
+	uint32_t stamp_mode;         /* enum sb_stamp_mode of the batch being run */
+	int32_t parent_cpu;          /* the CPU the call was made from */
 	uint64_t t_call, t_return, t_reaped;
 	struct sb_sample *cur;       /* the sample being taken, for the counter hooks */
 };
@@ -53,7 +56,9 @@ static inline __attribute__((always_inline)) void sb_call_begin(struct spawn_ctx
 {
 	x->stamp->start_ns = 0;
 	x->stamp->exec_ns = 0;
+	x->stamp->start_cpu = -1;
 	sb_wcounters_call_begin(x);
+	x->parent_cpu = sb_cpu_now();   /* outside the timed span */
 	x->t_call = sb_now_ns();
 }
 
@@ -75,6 +80,16 @@ static inline void sb_reaped(struct spawn_ctx *x)
  */
 int sb_nspath_setup(struct spawn_ctx *x, struct sb_ready *ready);
 int sb_nspath_spawn(struct spawn_ctx *x, int (*spawn)(struct spawn_ctx *));
+
+/* The child's first instruction: its start time and CPU into the shared page, as the batch's mode asks. */
+static inline __attribute__((always_inline, no_sanitize_address)) void sb_child_stamp(struct spawn_ctx *x)
+{
+	if (x->stamp_mode == SB_STAMP_NONE)
+		return;
+	x->stamp->start_ns = sb_now_ns();
+	if (x->stamp_mode == SB_STAMP_TIME_CPU)
+		x->stamp->start_cpu = sb_cpu_now();
+}
 
 /* The child's side: stamp, then exec or exit. Never returns. */
 void sb_child_run(struct spawn_ctx *x) __attribute__((noreturn));

@@ -5,6 +5,11 @@
  * spawns is its own small floor plus the case's shaping, and it reports exactly that.
  *
  * usage (by the controller only): spawnbench-worker CONTROL_FD CONTROLLER_PID
+ *
+ * Test hook: SPAWNBENCH_TEST_TRANSIENT=K:MIB makes the first K measured spawns come from a parent holding
+ * MIB more touched memory, released after them: a real transient (fork copies its page tables) for the
+ * adaptive warm-up's tests (tests/validity). SPAWNBENCH_TEST_STEP=K:MIB touches MIB more after the
+ * first K measured spawns and keeps it: a step that no warm-up removes, a series that never settles.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -60,6 +65,8 @@ static int setup(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_re
 	int rc;
 	x->c = c;
 	x->cgroup_fd = -1;
+	x->stamp_mode = c->stamp_mode;
+	sb_cpu_now_init();
 	/*
 	 * If memory runs out, the OOM killer should take the worker and its children (they inherit this), not
 	 * the machine's own processes nor the controller holding the results.
@@ -111,6 +118,16 @@ static int setup(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_re
 				 (unsigned long long)c->stack_bytes, strerror(rc));
 			return -rc;
 		}
+		if (c->child_cpu >= 0) {
+			/* --placement cross: NPTL starts the thread stopped and applies the mask before it runs our code. */
+			cpu_set_t set;
+			CPU_ZERO(&set);
+			CPU_SET(c->child_cpu, &set);
+			if ((rc = pthread_attr_setaffinity_np(&x->thread_attr, sizeof(set), &set))) {
+				snprintf(r->msg, sizeof(r->msg), "cannot put threads on CPU %d: %s", c->child_cpu, strerror(rc));
+				return -rc;
+			}
+		}
 	}
 	if (c->method == SB_M_POSIX_SPAWN_FA) {
 		x->devnull_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
@@ -145,6 +162,8 @@ static void spawn_one(struct spawn_ctx *x, struct sb_sample *s)
 	int id = x->c->ns_path == SB_NSPATH_CLONE ? method_fn[x->c->method](x)
 						  : sb_nspath_spawn(x, method_fn[x->c->method]);
 	s->t_call = x->t_call;
+	s->parent_cpu = x->parent_cpu;
+	s->child_cpu = x->stamp->start_cpu;
 	if (id < 0) {
 		s->err = -id;
 		return;
@@ -161,6 +180,46 @@ static void spawn_one(struct spawn_ctx *x, struct sb_sample *s)
 	if (ex >= x->t_call) {
 		s->m[SB_MET_EXEC] = ex - x->t_call;
 		s->valid |= 1u << SB_MET_EXEC;
+	}
+}
+
+static struct {
+	uint32_t left;
+	char *mem;
+	size_t len;
+	uint32_t step_at;
+	size_t step;
+} transient;
+
+static void transient_setup(void)
+{
+	const char *env = getenv("SPAWNBENCH_TEST_TRANSIENT"), *step = getenv("SPAWNBENCH_TEST_STEP");
+	unsigned k, mib;
+	if (step && sscanf(step, "%u:%u", &k, &mib) == 2 && k && mib && mib <= 4096) {
+		transient.step_at = k;
+		transient.step = (size_t)mib << 20;
+	}
+	if (!env || sscanf(env, "%u:%u", &k, &mib) != 2 || !k || !mib || mib > 4096)
+		return;
+	transient.len = (size_t)mib << 20;
+	transient.mem = mmap(NULL, transient.len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (transient.mem == MAP_FAILED) {
+		transient.mem = NULL;
+		return;
+	}
+	memset(transient.mem, 1, transient.len);
+	transient.left = k;
+}
+
+static void transient_step(void)
+{
+	if (transient.left && !--transient.left) {
+		munmap(transient.mem, transient.len);
+	}
+	if (transient.step_at && !--transient.step_at) {
+		char *p = mmap(NULL, transient.step, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p != MAP_FAILED)
+			memset(p, 1, transient.step);   /* kept to the end */
 	}
 }
 
@@ -208,7 +267,9 @@ int main(int argc, char **argv)
 			snprintf(ready.msg, sizeof(ready.msg), "the first spawn failed: %s", sb_spawn_error_text(scratch.err));
 		}
 	}
-	sb_read_footprint(&ready);
+	sb_read_footprint(&ready);   /* before the test transient: it is not the case's footprint */
+	if (!ready.err)
+		transient_setup();
 	if (sb_write_full(fd, &ready, sizeof(ready)) || ready.err)
 		return ready.err ? 1 : 2;
 
@@ -216,8 +277,11 @@ int main(int argc, char **argv)
 	uint32_t cap = 0;
 	for (;;) {
 		struct sb_cmd cmd;
-		if (sb_read_full(fd, &cmd, sizeof(cmd), 1) || cmd.op != SB_CMD_BATCH || !cmd.count)
+		if (sb_read_full(fd, &cmd, sizeof(cmd), 1) || !cmd.count ||
+		    ((cmd.op & 0xffff) != SB_CMD_BATCH && (cmd.op & 0xffff) != SB_CMD_BATCH_AS))
 			break;
+		/* SB_CMD_BATCH_AS: this batch in another stamp mode (the controller measuring what the stamp costs). */
+		x.stamp_mode = (cmd.op & 0xffff) == SB_CMD_BATCH_AS ? cmd.op >> 16 : c.stamp_mode;
 		if (cmd.count > cap) {
 			/* Grown once, outside the timed loop; its pages are part of the reported floor. */
 			free(samples);
@@ -227,8 +291,11 @@ int main(int argc, char **argv)
 			cap = cmd.count;
 		}
 		struct sb_batch_hdr hdr = { .count = cmd.count };
-		for (uint32_t i = 0; i < cmd.count; i++)
+		for (uint32_t i = 0; i < cmd.count; i++) {
 			spawn_one(&x, &samples[i]);
+			if (cmd.op == SB_CMD_BATCH)
+				transient_step();
+		}
 		hdr.t_begin = samples[0].t_call;
 		hdr.t_end = sb_now_ns();
 		if (sb_write_full(fd, &hdr, sizeof(hdr)) ||

@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Steady state, with the worker's test hooks making real transients (bench/worker/worker_main.c): a slow
+# start is dropped by the adaptive warm-up; a step the run ends in is flagged not-steady and shown.
+. "$(dirname "$0")/../driver/lib.sh"
+
+out=$TMP/t.json
+# The first 15 spawns come from a parent holding 256 MiB more: fork copies its page tables, several times slower.
+SPAWNBENCH_TEST_TRANSIENT=15:256 expect_exit 0 "a run starting with a transient" -- \
+	"$SB" run -q --no-table -n 30 --warmup 0 --method fork -o "$out"
+v=$(json_q "$out" "d['cases'][0]['warmup_dropped']")
+[ "$v" -ge 10 ] && pass "the adaptive warm-up dropped $v samples" || fail "dropped only $v samples"
+v=$(json_q "$out" "len(d['cases'][0]['samples']['total_ns']) == 30 and [w['code'] for w in d['cases'][0]['warnings']] == []")
+[ "$v" = "True" ] && pass "refilled to 30 samples, no warning" || fail "after the warm-up: $v"
+validate "$out" && pass "validates" || fail "schema validation"
+
+# A step up after 20 spawns, and --max-time ends the case before the warm-up can catch up.
+SPAWNBENCH_TEST_STEP=20:64 expect_exit 0 "a run ending on a step" -- \
+	"$SB" run -q -n 100000 --warmup 0 --batch 5 --max-time 2s --method fork -o "$out"
+v=$(json_q "$out" "[w['code'] for w in d['cases'][0]['warnings']]")
+[ "$v" = "['not-steady']" ] && pass "flagged not-steady" || fail "warnings: $v"
+grep -q '^fork \[!1\]' "$TMP/out" && grep -q '^\[!1\] fork: not-steady: ' "$TMP/out" \
+	&& pass "the table marks the case and prints the warning" || fail "table: $(cat "$TMP/out")"
+
+# Without a transient a plain run gets no warning and drops nothing (the check is not trigger-happy).
+expect_exit 0 "a plain run" -- "$SB" run -q --no-table -n 60 --method vfork -o "$out"
+v=$(json_q "$out" "d['cases'][0]['warmup_dropped'] <= 20 and 'not-steady' not in [w['code'] for w in d['cases'][0]['warnings']]")
+[ "$v" = "True" ] && pass "a plain run settles" || fail "plain run: $(json_q "$out" "d['cases'][0]['warnings']")"
+finish
