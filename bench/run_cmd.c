@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "controller.h"
 #include "nspath.h"
+#include "output_paths.h"
 #include "counters.h"
 #include "parse.h"
 #include "privileges.h"
@@ -220,6 +221,15 @@ static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err
 	return 0;
 }
 
+/* Before the first spawn: the results file and the CSV are two files, neither of them the plan. */
+static int check_outputs(const struct sb_run_config *cfg, int argc, char **argv, char *err, size_t errlen)
+{
+	const struct sb_named_path outs[] = { { "-o", cfg->out_path }, { "--csv", cfg->csv_path } };
+	const char *plan = scan_plan(argc, argv);
+	const struct sb_named_path in = { "--plan", plan && !access(plan, F_OK) ? plan : NULL };
+	return sb_outputs_distinct(outs, 2, &in, 1, err, errlen);
+}
+
 int cmd_run(int argc, char **argv)
 {
 	static struct sb_run_config cfg;
@@ -253,6 +263,19 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 
+	char out_default[128];
+	if (!cfg.out_path) {
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(out_default, sizeof(out_default), "results/spawnbench-%Y%m%d-%H%M%S.json", &tm);
+		cfg.out_path = out_default;
+	}
+	if ((rc = check_outputs(&cfg, argc, argv, err, sizeof(err)))) {
+		fprintf(stderr, "spawnbench run: %s\n", err);
+		goto out;
+	}
+
 	struct sb_probe_session *probe = NULL;
 	if (cfg.probe.level != SB_PROBE_OFF) {
 		/* unshare/setns cases spawn from a per-spawn helper, a child of the worker: follow it too. */
@@ -263,15 +286,6 @@ int cmd_run(int argc, char **argv)
 			fprintf(stderr, "spawnbench: --probe: %s\n", err);
 			goto out;
 		}
-	}
-
-	char out_default[128];
-	if (!cfg.out_path) {
-		time_t t = time(NULL);
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(out_default, sizeof(out_default), "results/spawnbench-%Y%m%d-%H%M%S.json", &tm);
-		cfg.out_path = out_default;
 	}
 
 	make_cgroup(&cfg, err, sizeof(err));

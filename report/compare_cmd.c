@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "compare_output.h"
 #include "compare_run.h"
+#include "output_paths.h"
 #include "parse.h"
 
 #define MAX_FILES 256
@@ -174,6 +175,19 @@ static int write_to(const struct sb_cmp *c, const char *path, int json)
 	return ret;
 }
 
+/* Neither output may be the other, nor one of the files compared: that file would be lost. */
+static int check_outputs(const struct compare_opts *o, char *err, size_t errlen)
+{
+	const struct sb_named_path outs[] = { { "-o", o->output }, { "--json-out", o->json_out } };
+	struct sb_named_path ins[2 * MAX_FILES];
+	size_t n = 0;
+	for (size_t i = 0; i < o->nbase; i++)
+		ins[n++] = (struct sb_named_path){ "the base file", o->base[i] };
+	for (size_t i = 0; i < o->nnew; i++)
+		ins[n++] = (struct sb_named_path){ "the new file", o->new_[i] };
+	return sb_outputs_distinct(outs, 2, ins, n, err, errlen);
+}
+
 int cmd_compare(int argc, char **argv)
 {
 	struct compare_opts o = { 0 };
@@ -183,6 +197,10 @@ int cmd_compare(int argc, char **argv)
 
 	if (parse_args(argc, argv, &o))
 		return SB_EXIT_USAGE;
+	if (check_outputs(&o, err, sizeof(err))) {
+		fprintf(stderr, "spawnbench compare: %s\n", err);
+		return SB_EXIT_USAGE;
+	}
 	c.threshold = o.threshold;
 	c.alpha = o.alpha;
 	if (sb_pool_load(&c.base, o.base, o.nbase, err, sizeof(err)) ||

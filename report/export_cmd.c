@@ -9,6 +9,7 @@
 #include "atomic_file.h"
 #include "commands.h"
 #include "export_formats.h"
+#include "output_paths.h"
 #include "parse.h"
 
 #define MAX_METRICS 8
@@ -102,6 +103,13 @@ int cmd_export(int argc, char **argv)
 	if (!fmt || optind >= argc) {
 		fprintf(stderr, "spawnbench export: %s\n", !fmt ? "--format is required" : "no results file given");
 		usage(stderr);
+		return SB_EXIT_USAGE;
+	}
+	struct sb_named_path out = { "-o", output }, ins[argc];
+	for (int i = optind; i < argc; i++)
+		ins[i - optind] = (struct sb_named_path){ "the results file", argv[i] };
+	if (sb_outputs_distinct(&out, 1, ins, (size_t)(argc - optind), err, sizeof(err))) {
+		fprintf(stderr, "spawnbench export: %s\n", err);
 		return SB_EXIT_USAGE;
 	}
 	if (!nmetrics) {
