@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,4 +122,84 @@ int sb_output_target(const char *path, char *out, size_t outlen)
 	}
 	errno = ELOOP;
 	return -1;
+}
+
+/* mkdir -p of every directory above path's last component. 0, or -1 with errno. */
+static int make_parents(char *dir)
+{
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int rc = mkdir(dir, 0755);
+		*p = '/';
+		if (rc && errno != EEXIST)
+			return -1;
+	}
+	return mkdir(dir, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+static int usage_or_runtime(int e)
+{
+	return e == EACCES || e == EPERM || e == EROFS || e == ENOSPC || e == EDQUOT || e == EIO ? SB_EXIT_RUNTIME
+												  : SB_EXIT_USAGE;
+}
+
+int sb_output_check(const char *what, const char *path, char *err, size_t errlen)
+{
+	char target[PATH_MAX];
+	if (!path[0]) {
+		snprintf(err, errlen, "%s: the file name is empty", what);
+		return SB_EXIT_USAGE;
+	}
+	if (sb_output_target(path, target, sizeof(target))) {
+		snprintf(err, errlen, "%s '%.200s': %s", what, path, strerror(errno));
+		return SB_EXIT_USAGE;
+	}
+	struct stat st;
+	if (!stat(target, &st)) {
+		if (S_ISDIR(st.st_mode)) {
+			snprintf(err, errlen, "%s '%.200s' is a directory: name a file", what, path);
+			return SB_EXIT_USAGE;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			/* Written in place (a device, a pipe): may it be opened for writing? Never open it now: a
+			 * FIFO without a reader would block. */
+			if (access(target, W_OK)) {
+				snprintf(err, errlen, "%s '%.200s': %s", what, path, strerror(errno));
+				return SB_EXIT_RUNTIME;
+			}
+			return 0;
+		}
+	} else if (errno != ENOENT) {
+		snprintf(err, errlen, "%s '%.200s': %s", what, path, strerror(errno));
+		return usage_or_runtime(errno);
+	}
+	/* A regular file or a new one: it is written as a temporary beside it, so the directory must take one. */
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof(dir), "%s", target);
+	char *slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof(dir), ".");
+	if (slash && make_parents(dir)) {
+		int e = errno;
+		snprintf(err, errlen, "%s '%.200s': cannot create the directory '%.200s': %s", what, path, dir,
+			 strerror(e));
+		return usage_or_runtime(e);
+	}
+	char probe[PATH_MAX + 32];
+	snprintf(probe, sizeof(probe), "%s/.spawnbench-check.XXXXXX", dir);
+	int fd = mkostemp(probe, O_CLOEXEC);
+	if (fd < 0) {
+		int e = errno;
+		snprintf(err, errlen, "%s '%.200s': cannot create files in '%.200s': %s", what, path, dir, strerror(e));
+		return usage_or_runtime(e);
+	}
+	close(fd);
+	unlink(probe);
+	return 0;
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Output paths, checked before anything runs: an output that is the same file as another output or as an
- * input is refused, since writing it would silently replace the other. Shared by run, compare and export.
+ * input is refused, since writing it would silently replace the other; a path that can never be written is
+ * refused, and a place that cannot be written is told apart from a bad name. Shared by run, compare and
+ * export.
  *
  * Return convention: 0 when the paths are fine; otherwise the exit status the command should end with
- * (SB_EXIT_USAGE) and the reason in err.
+ * (SB_EXIT_USAGE for a bad path, SB_EXIT_RUNTIME for a place that cannot be written) and the reason in err.
  */
 #ifndef SB_OUTPUT_PATHS_H
 #define SB_OUTPUT_PATHS_H
@@ -30,5 +32,13 @@ int sb_outputs_distinct(const struct sb_named_path *outs, size_t nout, const str
  * copied as it is. 0, or -1 (a loop of links, or a name too long) with errno.
  */
 int sb_output_target(const char *path, char *out, size_t outlen);
+
+/*
+ * Can an output be created at path? Refuses an empty name, a directory, and a path under something that
+ * is not a directory (SB_EXIT_USAGE); a directory where files cannot be created, or a device that cannot
+ * be opened for writing, is SB_EXIT_RUNTIME. Creates missing parent directories, as the writer would, and
+ * leaves no file behind.
+ */
+int sb_output_check(const char *what, const char *path, char *err, size_t errlen);
 
 #endif

@@ -227,7 +227,34 @@ static int check_outputs(const struct sb_run_config *cfg, int argc, char **argv,
 	const struct sb_named_path outs[] = { { "-o", cfg->out_path }, { "--csv", cfg->csv_path } };
 	const char *plan = scan_plan(argc, argv);
 	const struct sb_named_path in = { "--plan", plan && !access(plan, F_OK) ? plan : NULL };
-	return sb_outputs_distinct(outs, 2, &in, 1, err, errlen);
+	int rc = sb_outputs_distinct(outs, 2, &in, 1, err, errlen);
+	for (size_t i = 0; i < 2 && !rc; i++)
+		if (outs[i].path)
+			rc = sb_output_check(outs[i].what, outs[i].path, err, errlen);
+	return rc;
+}
+
+/*
+ * The results could not be written where asked, although the place was checked before the first spawn (it
+ * changed since: disk full, directory removed). Never lose them: beside the target with a suffix, else in the
+ * temporary directory, else the JSON itself on stderr. The path used goes to *saved.
+ */
+static void rescue_results(json_t *doc, const char *path, char *saved, size_t savedlen)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char base[4096];
+	const char *slash = strrchr(path, '/');
+	snprintf(base, sizeof(base), "%s", slash ? slash + 1 : path);
+	snprintf(saved, savedlen, "%s.unsaved-%d", path, (int)getpid());
+	if (!sb_write_json_file(doc, saved))
+		return;
+	snprintf(saved, savedlen, "%s/%s.unsaved-%d", tmpdir && tmpdir[0] ? tmpdir : "/tmp", base, (int)getpid());
+	if (!sb_write_json_file(doc, saved))
+		return;
+	saved[0] = '\0';
+	fprintf(stderr, "spawnbench: the results could not be written anywhere; here they are:\n");
+	json_dumpf(doc, stderr, JSON_INDENT(1) | JSON_REAL_PRECISION(10));
+	fputc('\n', stderr);
 }
 
 int cmd_run(int argc, char **argv)
@@ -309,6 +336,12 @@ int cmd_run(int argc, char **argv)
 
 	json_t *doc = sb_results_json(&cfg, &info);
 	int wrc = doc ? sb_write_json_file(doc, cfg.out_path) : -1;
+	if (wrc && doc) {
+		char saved[4200];
+		rescue_results(doc, cfg.out_path, saved, sizeof(saved));
+		if (saved[0])
+			fprintf(stderr, "spawnbench: the results are saved in %s instead of %s\n", saved, cfg.out_path);
+	}
 	json_decref(doc);
 	if (!wrc && cfg.csv_path)
 		wrc = sb_write_csv(&cfg, cfg.csv_path);
