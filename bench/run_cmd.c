@@ -221,9 +221,13 @@ static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err
 	return 0;
 }
 
-/* Before the first spawn: the results file and the CSV are two files, neither of them the plan. */
-static int check_outputs(const struct sb_run_config *cfg, int argc, char **argv, char *err, size_t errlen)
+/*
+ * Before the first spawn: the results file and the CSV are two files, neither of them the plan, both can be
+ * created. A symlink to a file not made yet is followed: the file is written where the link points.
+ */
+static int check_outputs(struct sb_run_config *cfg, int argc, char **argv, char *err, size_t errlen)
 {
+	static char targets[2][4096];
 	const struct sb_named_path outs[] = { { "-o", cfg->out_path }, { "--csv", cfg->csv_path } };
 	const char *plan = scan_plan(argc, argv);
 	const struct sb_named_path in = { "--plan", plan && !access(plan, F_OK) ? plan : NULL };
@@ -231,6 +235,9 @@ static int check_outputs(const struct sb_run_config *cfg, int argc, char **argv,
 	for (size_t i = 0; i < 2 && !rc; i++)
 		if (outs[i].path)
 			rc = sb_output_check(outs[i].what, outs[i].path, err, errlen);
+	for (size_t i = 0; i < 2 && !rc; i++)
+		if (outs[i].path && !sb_output_target(outs[i].path, targets[i], sizeof(targets[i])))
+			*(i ? &cfg->csv_path : &cfg->out_path) = targets[i];
 	return rc;
 }
 

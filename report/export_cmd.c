@@ -122,6 +122,9 @@ int cmd_export(int argc, char **argv)
 	}
 	if (!count_exported(&pool))
 		fprintf(stderr, "spawnbench export: warning: no case with status ok; the export is empty\n");
+	char target[4096];
+	if (output && !sb_output_target(output, target, sizeof(target)))
+		output = target;   /* a link to a file not made yet: write there, the link stays */
 	if (output) {
 		if (sb_atomic_open(&af, output)) {
 			fprintf(stderr, "spawnbench export: %s: %s\n", output, strerror(errno));
