@@ -8,7 +8,8 @@
 #include "probe_session.h"
 #include "wire.h"
 
-enum sb_status { SB_ST_PENDING, SB_ST_OK, SB_ST_SKIPPED, SB_ST_ERROR };
+/* SB_ST_INTERRUPTED: a signal stopped the run while the case was being measured; it keeps its samples. */
+enum sb_status { SB_ST_PENDING, SB_ST_OK, SB_ST_SKIPPED, SB_ST_ERROR, SB_ST_INTERRUPTED };
 
 struct sb_case {
 	struct sb_case_wire w;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "host.h"
+#include "interrupted.h"
 #include "io.h"
 #include "namespaces.h"
 #include "methods_table.h"
@@ -386,6 +387,8 @@ static void finish_case(struct running *r, const char *stop_reason)
 	struct sb_case *c = r->c;
 	c->stop_reason = stop_reason;
 	c->measure_s = r->measured_s;
+	if (c->status == SB_ST_PENDING && !strcmp(stop_reason, "interrupted"))
+		sb_case_mark_interrupted(c);
 	if (c->status == SB_ST_PENDING)
 		c->status = c->n_samples ? SB_ST_OK : SB_ST_ERROR;
 	if (c->status == SB_ST_ERROR && !c->reason[0])

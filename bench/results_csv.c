@@ -34,7 +34,8 @@ int sb_write_csv(const struct sb_run_config *cfg, const char *path)
 		sb_csv_str(f, c->exec_label);
 		fprintf(f, ",%llu,%u,%s,%llu,%s,%u,%s,", (unsigned long long)c->w.mem_bytes, c->w.vmas,
 			c->w.thp ? "on" : "off", (unsigned long long)c->w.stack_bytes, ns, c->concurrency,
-			c->status == SB_ST_OK ? "ok" : c->status == SB_ST_ERROR ? "error" : "skipped");
+			c->status == SB_ST_OK ? "ok" : c->status == SB_ST_ERROR ? "error" :
+			c->status == SB_ST_INTERRUPTED ? "interrupted" : "skipped");
 		sb_csv_str(f, c->reason);
 		for (int m = 0; m < SB_N_METRICS; m++) {
 			struct sb_stats s;

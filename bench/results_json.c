@@ -52,6 +52,7 @@ static const char *status_name(enum sb_status s)
 	case SB_ST_OK: return "ok";
 	case SB_ST_SKIPPED: return "skipped";
 	case SB_ST_ERROR: return "error";
+	case SB_ST_INTERRUPTED: return "interrupted";
 	default: return "skipped";
 	}
 }
