@@ -45,6 +45,7 @@ void sb_install_stop_handlers(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);   /* Ctrl-\ would dump core and lose every finished case */
 	signal(SIGPIPE, SIG_IGN);   /* a dead worker is an EPIPE, not the end of the run */
 }
 
@@ -198,6 +199,7 @@ static int start_worker(const char *path, const struct sb_case_wire *w, double s
 	sigaddset(&defaults, SIGINT);
 	sigaddset(&defaults, SIGTERM);
 	sigaddset(&defaults, SIGHUP);
+	sigaddset(&defaults, SIGQUIT);
 	posix_spawnattr_init(&attr);
 	/* Own process group: a terminal's Ctrl-C reaches the controller, which decides for everyone. */
 	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
