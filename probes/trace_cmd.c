@@ -216,7 +216,7 @@ int cmd_trace(int argc, char **argv)
 	double duration = 0, secs;
 	long pid = 0;
 	unsigned hz = 0;
-	int opt, stages = 1, verbose = 0, rc = SB_EXIT_USAGE, have_be = 0, status = 0;
+	int opt, stages = 1, verbose = 0, rc = SB_EXIT_USAGE, have_be = 0, status = 0, watch = -1;
 	char err[512], *end;
 	struct timespec t0, now;
 
@@ -294,6 +294,16 @@ int cmd_trace(int argc, char **argv)
 		usage(stderr);
 		goto out;
 	}
+	if (has_cmd && sb_target_findable(argv[optind], err, sizeof(err))) {
+		fprintf(stderr, "spawnbench trace: %s\n", err);
+		rc = SB_EXIT_USAGE;
+		goto out;
+	}
+	if (pid > 0 && (watch = sb_target_watch((pid_t)pid)) == -1) {
+		fprintf(stderr, "spawnbench trace: -p %ld: no such process\n", pid);
+		rc = SB_EXIT_USAGE;
+		goto out;
+	}
 	if (has_cmd && sb_target_start(&target, argv + optind)) {
 		fprintf(stderr, "spawnbench trace: starting %s: %s\n", argv[optind], strerror(errno));
 		rc = SB_EXIT_RUNTIME;
@@ -340,6 +350,8 @@ int cmd_trace(int argc, char **argv)
 			break;
 		if (has_cmd && sb_target_done(&target, &status))
 			break;
+		if (pid > 0 && sb_target_gone(watch, (pid_t)pid))
+			break;   /* the process traced has exited: nothing more will come */
 	}
 	/* the last children's records trail their reap */
 	sb_phases_poll(ph, 50);
@@ -368,6 +380,8 @@ int cmd_trace(int argc, char **argv)
 	if (stop)
 		rc = SB_EXIT_INTERRUPTED;
 out:
+	if (watch >= 0)
+		close(watch);
 	sb_target_stop(&target);
 	if (have_be)
 		sb_backend_close(&be);
