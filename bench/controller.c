@@ -206,7 +206,12 @@ static int start_worker(const char *path, const struct sb_case_wire *w, double s
 	posix_spawnattr_setpgroup(&attr, 0);
 	posix_spawnattr_setsigmask(&attr, &none);
 	posix_spawnattr_setsigdefault(&attr, &defaults);
-	int err = posix_spawn(&out->pid, path, NULL, &attr, argv, environ);
+	/* The programs children exec must not read spawnbench's stdin (a pipe, the keyboard): /dev/null. */
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+	int err = posix_spawn(&out->pid, path, &fa, &attr, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&attr);
 	close(child_fd);
 	if (err) {
