@@ -296,6 +296,11 @@ int cmd_run(int argc, char **argv)
 	privilege_pass(&cfg, &priv, err, sizeof(err));
 	if (check_memory(&cfg, err, sizeof(err)) || sb_counters_prepare(&cfg, err, sizeof(err)))
 		goto usage;
+	char helper[4096];
+	if (sb_find_helper("spawnbench-worker", helper, sizeof(helper))) {
+		sb_helper_missing("spawnbench-worker", err, sizeof(err));
+		goto usage;
+	}
 
 	if (cfg.dry_run) {
 		for (size_t i = 0; i < cfg.n_cases; i++)
