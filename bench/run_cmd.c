@@ -261,8 +261,10 @@ static void rescue_results(json_t *doc, const char *path, char *saved, size_t sa
 	char base[4096];
 	const char *slash = strrchr(path, '/');
 	snprintf(base, sizeof(base), "%s", slash ? slash + 1 : path);
+	struct stat st;
+	/* Never beside a device (/dev/full): that would put a file in /dev. */
 	snprintf(saved, savedlen, "%s.unsaved-%d", path, (int)getpid());
-	if (!sb_write_json_file(doc, saved))
+	if ((stat(path, &st) || S_ISREG(st.st_mode)) && !sb_write_json_file(doc, saved))
 		return;
 	snprintf(saved, savedlen, "%s/%s.unsaved-%d", tmpdir && tmpdir[0] ? tmpdir : "/tmp", base, (int)getpid());
 	if (!sb_write_json_file(doc, saved))

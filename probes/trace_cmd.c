@@ -167,6 +167,7 @@ static int write_json(const char *path, struct trace *t, const char *backend, do
 	json_t *m = json_object();
 	int e;
 
+	errno = 0;
 	for (int i = 0; i < t->n; i++)
 		json_object_set_new(m, t->m[i].label, sb_case_json(&t->m[i].c, backend, "phases", hz));
 	json_object_set_new(o, "methods", m);
@@ -373,7 +374,7 @@ int cmd_trace(int argc, char **argv)
 
 		print_report(t, bname, secs, lost, shz);
 		if (json_path && write_json(json_path, t, bname, secs, lost, shz)) {
-			fprintf(stderr, "spawnbench trace: writing %s failed\n", json_path);
+			fprintf(stderr, "spawnbench trace: writing %s failed: %s\n", json_path, strerror(errno ? errno : EIO));
 			rc = SB_EXIT_RUNTIME;
 		}
 	}
