@@ -245,8 +245,9 @@ static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char
 			} else {
 				w->exec_kind = SB_EXEC_PATH;
 				if (exec[0] != '/' || strlen(exec) >= sizeof(w->exec_path) || access(exec, X_OK)) {
-					snprintf(err, errlen, "--exec '%s': not an absolute path to an executable program "
-						 "(use none, child or a path like /bin/true)", exec);
+					snprintf(err, errlen, "--exec '%.80s%s': not an absolute path to an executable "
+						 "program (use none, child or a path like /bin/true)", exec,
+						 strlen(exec) > 80 ? "..." : "");
 					return -1;
 				}
 				snprintf(w->exec_path, sizeof(w->exec_path), "%s", exec);
