@@ -232,8 +232,7 @@ int sb_axes_resolve(struct sb_case *c, char *err, size_t errlen)
 
 	if (w->exec_kind == SB_EXEC_CHILD) {
 		if (sb_find_helper("spawnbench-child", w->exec_path, sizeof(w->exec_path))) {
-			snprintf(err, errlen, "cannot find the spawnbench-child program beside the binary "
-				 "(set SPAWNBENCH_LIBEXEC)");
+			sb_helper_missing("spawnbench-child", err, errlen);
 			return -1;
 		}
 	} else if (w->exec_kind == SB_EXEC_PATH) {
@@ -241,8 +240,9 @@ int sb_axes_resolve(struct sb_case *c, char *err, size_t errlen)
 		/* A label that fills its buffer may be a longer path cut short: refused, never looked up. */
 		if (exec[0] != '/' || strlen(exec) + 1 >= sizeof(c->exec_label) || strlen(exec) >= sizeof(w->exec_path) ||
 		    access(exec, X_OK)) {
-			snprintf(err, errlen, "--exec '%s': not an absolute path to an executable program "
-				 "(use none, child or a path like /bin/true)", exec);
+			snprintf(err, errlen, "--exec '%.80s%s': not an absolute path to an executable "
+				 "program (use none, child or a path like /bin/true)", exec,
+				 strlen(exec) > 80 ? "..." : "");
 			return -1;
 		}
 		snprintf(w->exec_path, sizeof(w->exec_path), "%s", exec);

@@ -58,6 +58,23 @@ int sb_find_helper(const char *name, char *out, size_t len)
 	return find_helper(name, out, len);
 }
 
+void sb_helper_missing(const char *name, char *msg, size_t len)
+{
+	char self[SB_PATH_MAX];
+	const char *env = getenv("SPAWNBENCH_LIBEXEC");
+	if (env) {
+		snprintf(msg, len, "cannot find the %s program in $SPAWNBENCH_LIBEXEC (%.200s/%s)", name, env, name);
+		return;
+	}
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	self[n > 0 ? n : 0] = '\0';
+	char *slash = strrchr(self, '/');
+	if (slash)
+		*slash = '\0';
+	snprintf(msg, len, "cannot find the %s program beside the binary (%.200s/%s) nor in %.200s/../libexec/"
+		 "spawnbench; install it there or set SPAWNBENCH_LIBEXEC to its directory", name, self, name, self);
+}
+
 static void fmt_size(uint64_t b, char *buf, size_t len)
 {
 	sb_format_size(b, buf, len);

@@ -114,5 +114,7 @@ void sb_add_note(struct sb_run_config *cfg, const char *fmt, ...) __attribute__(
 void sb_free_cases(struct sb_run_config *cfg);
 /* Path of a helper program (spawnbench-worker, spawnbench-child) beside the binary. 0 or -1. */
 int sb_find_helper(const char *name, char *out, size_t len);
+/* Why a helper program is not found: the places sb_find_helper looked, for the message. */
+void sb_helper_missing(const char *name, char *msg, size_t len);
 
 #endif

@@ -497,7 +497,57 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 	return 0;
 }
 
+/*
+ * Copy a message, shortening every word (a run without spaces or quotes) longer than 80 bytes to its first
+ * 60 and "...": a 100 KB argument quoted whole would push the reason out of any message buffer.
+ */
+static void shorten_words(const char *in, char *out, size_t outlen)
+{
+	size_t o = 0;
+	while (*in && o + 1 < outlen) {
+		size_t w = strcspn(in, " '\"");
+		if (w > 80) {
+			int k = snprintf(out + o, outlen - o, "%.60s...", in);
+			o += k > 0 && (size_t)k < outlen - o ? (size_t)k : outlen - o - 1;
+			in += w;
+			continue;
+		}
+		size_t take = w ? w : 1;
+		if (take > outlen - o - 1)
+			take = outlen - o - 1;
+		memcpy(out + o, in, take);
+		o += take;
+		in += take;
+	}
+	out[o] = '\0';
+}
+
+static int parse_options(int n, char **tok, int allowed, struct sb_run_config *cfg, struct sb_matrix *m,
+			 int *axis_seen, char *err, size_t errlen);
+
 int sb_parse_run_options(int n, char **tok, int allowed, struct sb_run_config *cfg, struct sb_matrix *m,
+			 int *axis_seen, char *err, size_t errlen)
+{
+	/* Room for the longest argument quoted whole, then shortened into err: the reason always fits. */
+	size_t longest = 0;
+	for (int i = 0; i < n; i++)
+		if (strlen(tok[i]) > longest)
+			longest = strlen(tok[i]);
+	size_t cap = 2 * longest + 2048;
+	char *big = malloc(cap);
+	if (!big) {
+		snprintf(err, errlen, "out of memory");
+		return SB_EXIT_USAGE;
+	}
+	big[0] = '\0';
+	int rc = parse_options(n, tok, allowed, cfg, m, axis_seen, big, cap);
+	if (rc && rc != 1)
+		shorten_words(big, err, errlen);
+	free(big);
+	return rc;
+}
+
+static int parse_options(int n, char **tok, int allowed, struct sb_run_config *cfg, struct sb_matrix *m,
 			 int *axis_seen, char *err, size_t errlen)
 {
 	for (int i = 0; i < n; i++) {
@@ -540,18 +590,25 @@ int sb_parse_run_options(int n, char **tok, int allowed, struct sb_run_config *c
 		}
 		if (o->scope == SB_OPT_AXIS && axis_seen)
 			*axis_seen = 1;
-		char sub[400];
-		int rc = apply(o, arg, cfg, m, sub, sizeof(sub));
-		if (rc == 1)
-			return 1;
-		if (rc) {
+		char *sub = malloc(errlen);   /* as long as err: the value may be quoted whole */
+		if (!sub) {
+			snprintf(err, errlen, "out of memory");
+			return SB_EXIT_USAGE;
+		}
+		sub[0] = '\0';
+		int rc = apply(o, arg, cfg, m, sub, errlen);
+		if (rc && rc != 1) {
 			/* Messages from the list parsers do not know which option they served. */
 			if (strstr(sub, "--") == sub)
 				snprintf(err, errlen, "%s", sub);
 			else
 				snprintf(err, errlen, "--%s: %s", o->name, sub);
-			return SB_EXIT_USAGE;
 		}
+		free(sub);
+		if (rc == 1)
+			return 1;
+		if (rc)
+			return SB_EXIT_USAGE;
 	}
 	return 0;
 }

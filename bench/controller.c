@@ -19,6 +19,7 @@
 #include "exit_codes.h"
 #include "grow.h"
 #include "host.h"
+#include "interrupted.h"
 #include "io.h"
 #include "namespaces.h"
 #include "methods_table.h"
@@ -49,6 +50,7 @@ void sb_install_stop_handlers(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);   /* Ctrl-\ would dump core and lose every finished case */
 	signal(SIGPIPE, SIG_IGN);   /* a dead worker is an EPIPE, not the end of the run */
 }
 
@@ -202,13 +204,19 @@ static int start_worker(const char *path, const struct sb_case_wire *w, double s
 	sigaddset(&defaults, SIGINT);
 	sigaddset(&defaults, SIGTERM);
 	sigaddset(&defaults, SIGHUP);
+	sigaddset(&defaults, SIGQUIT);
 	posix_spawnattr_init(&attr);
 	/* Own process group: a terminal's Ctrl-C reaches the controller, which decides for everyone. */
 	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 	posix_spawnattr_setpgroup(&attr, 0);
 	posix_spawnattr_setsigmask(&attr, &none);
 	posix_spawnattr_setsigdefault(&attr, &defaults);
-	int err = posix_spawn(&out->pid, path, NULL, &attr, argv, environ);
+	/* The programs children exec must not read spawnbench's stdin (a pipe, the keyboard): /dev/null. */
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+	int err = posix_spawn(&out->pid, path, &fa, &attr, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&attr);
 	close(child_fd);
 	if (err) {
@@ -383,6 +391,8 @@ static void finish_case(struct running *r, const char *stop_reason)
 	struct sb_case *c = r->c;
 	c->stop_reason = stop_reason;
 	c->measure_s = r->measured_s;
+	if (c->status == SB_ST_PENDING && !strcmp(stop_reason, "interrupted"))
+		sb_case_mark_interrupted(c);
 	if (c->status == SB_ST_PENDING)
 		c->status = c->n_samples ? SB_ST_OK : SB_ST_ERROR;
 	if (c->status == SB_ST_ERROR && !c->reason[0])

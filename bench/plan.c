@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli_run.h"
@@ -58,10 +59,16 @@ int sb_load_plan(const char *name, struct sb_run_config *cfg, char *err, size_t 
 		snprintf(path, sizeof(path), "%s", name);
 	else
 		snprintf(path, sizeof(path), "%s/%s.plan", sb_plans_dir(), name);
+	struct stat st;
+	/* A FIFO with no writer would block the open for ever; a device or a directory is no plan either. */
+	if (!stat(path, &st) && !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "plan '%.80s%s': not a regular file", name, strlen(name) > 80 ? "..." : "");
+		return SB_EXIT_USAGE;
+	}
 	FILE *f = fopen(path, "re");
 	if (!f) {
-		snprintf(err, errlen, "plan '%s': %s (%s; 'spawnbench list --plans' shows the named plans)", name,
-			 strerror(errno), path);
+		snprintf(err, errlen, "plan '%.80s%s': %s (%.120s; 'spawnbench list --plans' shows the named plans)",
+			 name, strlen(name) > 80 ? "..." : "", strerror(errno), path);
 		return SB_EXIT_USAGE;
 	}
 	free(plan_text);

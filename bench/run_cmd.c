@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "controller.h"
 #include "nspath.h"
+#include "output_paths.h"
 #include "counters.h"
 #include "parse.h"
 #include "placement.h"
@@ -98,12 +99,21 @@ static int check_memory(const struct sb_run_config *cfg, char *err, size_t errle
 	uint64_t budget = sb_memory_budget(why, sizeof(why));
 	for (size_t i = 0; i < cfg->n_cases; i++) {
 		const struct sb_case *c = &cfg->cases[i];
-		uint64_t want = (c->w.mem_bytes + c->w.stack_bytes) * c->concurrency;
+		/* Each spawner holds mem + stack; with --child-writes its child writes a copy of mem of its own. */
+		uint64_t mem = c->w.mem_bytes, each, want;
+		if ((c->child_writes && __builtin_add_overflow(mem, mem, &mem)) ||
+		    __builtin_add_overflow(mem, c->w.stack_bytes, &each) ||
+		    __builtin_mul_overflow(each, (uint64_t)c->concurrency, &want)) {
+			snprintf(err, errlen, "%s: the memory it needs (parent memory%s, stack, times the concurrency) "
+				 "does not fit in 64 bits", c->label, c->child_writes ? " twice for --child-writes" : "");
+			return SB_EXIT_USAGE;
+		}
 		if (want > budget) {
 			sb_format_size(want / (1 << 20) * (1 << 20), need, sizeof(need));
 			sb_format_size(budget / (1 << 20) * (1 << 20), lim, sizeof(lim));
-			snprintf(err, errlen, "%s needs %s resident, more than this machine allows a run: %s, the limit "
-				 "is %s", c->label, need, why, lim);
+			snprintf(err, errlen, "%s needs %s resident%s, more than this machine allows a run: %s, the "
+				 "limit is %s", c->label, need, c->child_writes ? " (each child writes its own copy)" : "",
+				 why, lim);
 			return SB_EXIT_USAGE;
 		}
 	}
@@ -221,6 +231,51 @@ static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err
 	return 0;
 }
 
+/*
+ * Before the first spawn: the results file and the CSV are two files, neither of them the plan, both can be
+ * created. A symlink to a file not made yet is followed: the file is written where the link points.
+ */
+static int check_outputs(struct sb_run_config *cfg, int argc, char **argv, char *err, size_t errlen)
+{
+	static char targets[2][4096];
+	const struct sb_named_path outs[] = { { "-o", cfg->out_path }, { "--csv", cfg->csv_path } };
+	const char *plan = scan_plan(argc, argv);
+	const struct sb_named_path in = { "--plan", plan && !access(plan, F_OK) ? plan : NULL };
+	int rc = sb_outputs_distinct(outs, 2, &in, 1, err, errlen);
+	for (size_t i = 0; i < 2 && !rc; i++)
+		if (outs[i].path)
+			rc = sb_output_check(outs[i].what, outs[i].path, err, errlen);
+	for (size_t i = 0; i < 2 && !rc; i++)
+		if (outs[i].path && !sb_output_target(outs[i].path, targets[i], sizeof(targets[i])))
+			*(i ? &cfg->csv_path : &cfg->out_path) = targets[i];
+	return rc;
+}
+
+/*
+ * The results could not be written where asked, although the place was checked before the first spawn (it
+ * changed since: disk full, directory removed). Never lose them: beside the target with a suffix, else in the
+ * temporary directory, else the JSON itself on stderr. The path used goes to *saved.
+ */
+static void rescue_results(json_t *doc, const char *path, char *saved, size_t savedlen)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char base[4096];
+	const char *slash = strrchr(path, '/');
+	snprintf(base, sizeof(base), "%s", slash ? slash + 1 : path);
+	struct stat st;
+	/* Never beside a device (/dev/full): that would put a file in /dev. */
+	snprintf(saved, savedlen, "%s.unsaved-%d", path, (int)getpid());
+	if ((stat(path, &st) || S_ISREG(st.st_mode)) && !sb_write_json_file(doc, saved))
+		return;
+	snprintf(saved, savedlen, "%s/%s.unsaved-%d", tmpdir && tmpdir[0] ? tmpdir : "/tmp", base, (int)getpid());
+	if (!sb_write_json_file(doc, saved))
+		return;
+	saved[0] = '\0';
+	fprintf(stderr, "spawnbench: the results could not be written anywhere; here they are:\n");
+	json_dumpf(doc, stderr, JSON_INDENT(1) | JSON_REAL_PRECISION(10));
+	fputc('\n', stderr);
+}
+
 int cmd_run(int argc, char **argv)
 {
 	static struct sb_run_config cfg;
@@ -246,6 +301,11 @@ int cmd_run(int argc, char **argv)
 	privilege_pass(&cfg, &priv);
 	if (check_memory(&cfg, err, sizeof(err)) || sb_counters_prepare(&cfg, err, sizeof(err)))
 		goto usage;
+	char helper[4096];
+	if (sb_find_helper("spawnbench-worker", helper, sizeof(helper))) {
+		sb_helper_missing("spawnbench-worker", err, sizeof(err));
+		goto usage;
+	}
 
 	if (cfg.dry_run) {
 		for (size_t i = 0; i < cfg.n_cases; i++)
@@ -253,6 +313,19 @@ int cmd_run(int argc, char **argv)
 			       cfg.cases[i].status == SB_ST_SKIPPED ? cfg.cases[i].reason : "");
 		printf("%zu cases\n", cfg.n_cases);
 		rc = 0;
+		goto out;
+	}
+
+	char out_default[128];
+	if (!cfg.out_path) {
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(out_default, sizeof(out_default), "results/spawnbench-%Y%m%d-%H%M%S.json", &tm);
+		cfg.out_path = out_default;
+	}
+	if ((rc = check_outputs(&cfg, argc, argv, err, sizeof(err)))) {
+		fprintf(stderr, "spawnbench run: %s\n", err);
 		goto out;
 	}
 
@@ -266,15 +339,6 @@ int cmd_run(int argc, char **argv)
 			fprintf(stderr, "spawnbench: --probe: %s\n", err);
 			goto out;
 		}
-	}
-
-	char out_default[128];
-	if (!cfg.out_path) {
-		time_t t = time(NULL);
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(out_default, sizeof(out_default), "results/spawnbench-%Y%m%d-%H%M%S.json", &tm);
-		cfg.out_path = out_default;
 	}
 
 	make_cgroup(&cfg);
@@ -301,6 +365,12 @@ int cmd_run(int argc, char **argv)
 
 	json_t *doc = sb_results_json(&cfg, &info);
 	int wrc = doc ? sb_write_json_file(doc, cfg.out_path) : -1;
+	if (wrc && doc) {
+		char saved[4200];
+		rescue_results(doc, cfg.out_path, saved, sizeof(saved));
+		if (saved[0])
+			fprintf(stderr, "spawnbench: the results are saved in %s instead of %s\n", saved, cfg.out_path);
+	}
 	json_decref(doc);
 	if (!wrc && cfg.csv_path)
 		wrc = sb_write_csv(&cfg, cfg.csv_path);

@@ -46,7 +46,7 @@ void sb_print_table(FILE *f, const struct sb_run_config *cfg, struct sb_probe_se
 		sb_metric_short[SB_MET_START], sb_metric_short[SB_MET_TOTAL], sb_metric_short[SB_MET_EXEC], "spawns/s", has_ns ? "  nsenter" : "");
 	for (size_t i = 0; i < cfg->n_cases; i++) {
 		const struct sb_case *c = &cfg->cases[i];
-		if (c->status != SB_ST_OK) {
+		if (c->status != SB_ST_OK && c->status != SB_ST_INTERRUPTED) {
 			fprintf(f, "%-*s %6s  %s: %s\n", (int)w, labels[i], "-",
 				sb_status_name(c->status), c->reason);
 			continue;
@@ -65,8 +65,9 @@ void sb_print_table(FILE *f, const struct sb_run_config *cfg, struct sb_probe_se
 			17 + (strstr(cr, "±") ? 1 : 0), cr, 17 + (strstr(st, "±") ? 1 : 0), st,
 			17 + (strstr(to, "±") ? 1 : 0), to, 17 + (strstr(ex, "±") ? 1 : 0), ex,
 			has_tp ? tp.median : 0.0, has_ns ? "  " : "", ns);
-		if (c->failed_spawns)
-			fprintf(f, "%-*s        note: %s\n", (int)w, "", c->reason);
+		if (c->failed_spawns || c->status == SB_ST_INTERRUPTED)
+			fprintf(f, "%-*s        note: %s%s\n", (int)w, "", c->reason,
+				c->status == SB_ST_INTERRUPTED ? ": fewer samples than asked" : "");
 		char buf[256];
 		const char *cs = sb_counters_case_summary(cfg, c, buf, sizeof(buf));
 		if (cs)

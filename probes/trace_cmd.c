@@ -167,6 +167,7 @@ static int write_json(const char *path, struct trace *t, const char *backend, do
 	json_t *m = json_object();
 	int e;
 
+	errno = 0;
 	for (int i = 0; i < t->n; i++)
 		json_object_set_new(m, t->m[i].label, sb_case_json(&t->m[i].c, backend, "phases", hz));
 	json_object_set_new(o, "methods", m);
@@ -216,7 +217,7 @@ int cmd_trace(int argc, char **argv)
 	double duration = 0, secs;
 	long pid = 0;
 	unsigned hz = 0;
-	int opt, stages = 1, verbose = 0, rc = SB_EXIT_USAGE, have_be = 0, status = 0;
+	int opt, stages = 1, verbose = 0, rc = SB_EXIT_USAGE, have_be = 0, status = 0, watch = -1;
 	char err[512], *end;
 	struct timespec t0, now;
 
@@ -294,6 +295,16 @@ int cmd_trace(int argc, char **argv)
 		usage(stderr);
 		goto out;
 	}
+	if (has_cmd && sb_target_findable(argv[optind], err, sizeof(err))) {
+		fprintf(stderr, "spawnbench trace: %s\n", err);
+		rc = SB_EXIT_USAGE;
+		goto out;
+	}
+	if (pid > 0 && (watch = sb_target_watch((pid_t)pid)) == -1) {
+		fprintf(stderr, "spawnbench trace: -p %ld: no such process\n", pid);
+		rc = SB_EXIT_USAGE;
+		goto out;
+	}
 	if (has_cmd && sb_target_start(&target, argv + optind)) {
 		fprintf(stderr, "spawnbench trace: starting %s: %s\n", argv[optind], strerror(errno));
 		rc = SB_EXIT_RUNTIME;
@@ -340,6 +351,8 @@ int cmd_trace(int argc, char **argv)
 			break;
 		if (has_cmd && sb_target_done(&target, &status))
 			break;
+		if (pid > 0 && sb_target_gone(watch, (pid_t)pid))
+			break;   /* the process traced has exited: nothing more will come */
 	}
 	/* the last children's records trail their reap */
 	sb_phases_poll(ph, 50);
@@ -361,13 +374,15 @@ int cmd_trace(int argc, char **argv)
 
 		print_report(t, bname, secs, lost, shz);
 		if (json_path && write_json(json_path, t, bname, secs, lost, shz)) {
-			fprintf(stderr, "spawnbench trace: writing %s failed\n", json_path);
+			fprintf(stderr, "spawnbench trace: writing %s failed: %s\n", json_path, strerror(errno ? errno : EIO));
 			rc = SB_EXIT_RUNTIME;
 		}
 	}
 	if (stop)
 		rc = SB_EXIT_INTERRUPTED;
 out:
+	if (watch >= 0)
+		close(watch);
 	sb_target_stop(&target);
 	if (have_be)
 		sb_backend_close(&be);

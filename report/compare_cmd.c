@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* spawnbench compare: the command line around compare_run (matching) and compare_output (writing). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include "report_commands.h"
 #include "compare_output.h"
 #include "compare_run.h"
+#include "output_paths.h"
 #include "parse.h"
 
 #define MAX_FILES 256
@@ -31,7 +33,8 @@ static void usage(FILE *f)
 		"  -o, --output FILE     write to FILE instead of standard output\n"
 		"      --json-out FILE   also write the JSON form to FILE\n"
 		"\n"
-		"exit status: 0 no case regressed, 1 at least one regressed, 2 bad input or nothing to compare.\n"
+		"exit status: 0 no case regressed, 1 at least one regressed, 2 bad input or nothing to compare,\n"
+		"4 an output could not be written.\n"
 		"docs/statistics.md explains the statistics, docs/ci.md the use in CI.\n");
 }
 
@@ -156,22 +159,41 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 	return 0;
 }
 
-/* Write one form of the comparison to path (or stdout when NULL); -1 after saying what failed. */
+/* Write one form of the comparison to path (or stdout when NULL); -1 after saying what failed and why. */
 static int write_to(const struct sb_cmp *c, const char *path, int json)
 {
 	FILE *f = path ? fopen(path, "w") : stdout;
-	int ret;
+	int ret, e = 0;
 	if (!f) {
-		perror(path);
+		fprintf(stderr, "spawnbench compare: cannot write %s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	errno = 0;
 	ret = json ? sb_cmp_write_json(c, f) : sb_cmp_write_markdown(c, f);
+	if (ret || ferror(f))
+		e = errno;
 	/* A file is closed (which flushes it); standard output is only flushed. */
-	if (path ? fclose(f) : fflush(f))
+	if (path ? fclose(f) : fflush(f)) {
 		ret = -1;
+		e = e ? e : errno;
+	}
 	if (ret)
-		fprintf(stderr, "spawnbench compare: writing %s failed\n", path ? path : "standard output");
+		fprintf(stderr, "spawnbench compare: writing %s failed: %s\n", path ? path : "standard output",
+			strerror(e ? e : EIO));
 	return ret;
+}
+
+/* Neither output may be the other, nor one of the files compared: that file would be lost. */
+static int check_outputs(const struct compare_opts *o, char *err, size_t errlen)
+{
+	const struct sb_named_path outs[] = { { "-o", o->output }, { "--json-out", o->json_out } };
+	struct sb_named_path ins[2 * MAX_FILES];
+	size_t n = 0;
+	for (size_t i = 0; i < o->nbase; i++)
+		ins[n++] = (struct sb_named_path){ "the base file", o->base[i] };
+	for (size_t i = 0; i < o->nnew; i++)
+		ins[n++] = (struct sb_named_path){ "the new file", o->new_[i] };
+	return sb_outputs_distinct(outs, 2, ins, n, err, errlen);
 }
 
 int cmd_compare(int argc, char **argv)
@@ -183,6 +205,10 @@ int cmd_compare(int argc, char **argv)
 
 	if (parse_args(argc, argv, &o))
 		return SB_EXIT_USAGE;
+	if (check_outputs(&o, err, sizeof(err))) {
+		fprintf(stderr, "spawnbench compare: %s\n", err);
+		return SB_EXIT_USAGE;
+	}
 	c.threshold = o.threshold;
 	c.alpha = o.alpha;
 	if (sb_pool_load(&c.base, o.base, o.nbase, err, sizeof(err)) ||
@@ -194,8 +220,10 @@ int cmd_compare(int argc, char **argv)
 		fprintf(stderr, "spawnbench compare: out of memory\n");
 		goto cleanup;
 	}
-	if (write_to(&c, o.output, o.json) || (o.json_out && write_to(&c, o.json_out, 1)))
+	if (write_to(&c, o.output, o.json) || (o.json_out && write_to(&c, o.json_out, 1))) {
+		status = SB_EXIT_RUNTIME;   /* a write failure is exit 4, as in every subcommand */
 		goto cleanup;
+	}
 	status = sb_cmp_exit_status(&c);
 	if (status == SB_EXIT_USAGE)
 		fprintf(stderr, "spawnbench compare: nothing compared: no case of %s has usable samples in %s too\n",

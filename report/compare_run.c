@@ -131,6 +131,18 @@ static void note_host_difference(struct sb_cmp *c, const char *field, const char
 		snprintf(c->notes[c->nnotes++], sizeof(c->notes[0]), "%s differs: base \"%s\", new \"%s\"", what, b, n);
 }
 
+/* A run stopped by a signal has fewer cases and fewer samples than asked: a reader must know. */
+static void note_interrupted(struct sb_cmp *c, const struct sb_pool *p, const char *side)
+{
+	for (size_t i = 0; i < p->ndocs; i++) {
+		const json_t *run = json_object_get(p->docs[i], "run");
+		if (json_is_true(json_object_get(run, "interrupted")) && c->nnotes < sizeof(c->notes) / sizeof(c->notes[0]))
+			snprintf(c->notes[c->nnotes++], sizeof(c->notes[0]), "%s file %.120s is an interrupted run: its "
+				 "cases in flight are interrupted (fewer samples), those not started skipped", side,
+				 p->paths[i]);
+	}
+}
+
 int sb_cmp_run(struct sb_cmp *c, const char *const *metrics, size_t nmetrics)
 {
 	c->only_base = calloc(c->base.ncases + 1, sizeof(*c->only_base));
@@ -152,6 +164,8 @@ int sb_cmp_run(struct sb_cmp *c, const char *const *metrics, size_t nmetrics)
 		snprintf(c->notes[c->nnotes++], sizeof(c->notes[0]),
 			 "one run on a side: the CI shows the noise within that run, not between runs; on a shared "
 			 "machine pass several runs per side (docs/statistics.md)");
+	note_interrupted(c, &c->base, "base");
+	note_interrupted(c, &c->new_, "new");
 	note_host_difference(c, "hostname", "host");
 	note_host_difference(c, "kernel", "kernel");
 	note_host_difference(c, "cpu_model", "CPU");

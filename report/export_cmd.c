@@ -9,6 +9,7 @@
 #include "atomic_file.h"
 #include "report_commands.h"
 #include "export_formats.h"
+#include "output_paths.h"
 #include "parse.h"
 
 #define MAX_METRICS 8
@@ -104,6 +105,13 @@ int cmd_export(int argc, char **argv)
 		usage(stderr);
 		return SB_EXIT_USAGE;
 	}
+	struct sb_named_path out = { "-o", output }, ins[argc];
+	for (int i = optind; i < argc; i++)
+		ins[i - optind] = (struct sb_named_path){ "the results file", argv[i] };
+	if (sb_outputs_distinct(&out, 1, ins, (size_t)(argc - optind), err, sizeof(err))) {
+		fprintf(stderr, "spawnbench export: %s\n", err);
+		return SB_EXIT_USAGE;
+	}
 	if (!nmetrics) {
 		metrics[0] = (char *)fmt->default_metric;
 		nmetrics = 1;
@@ -114,6 +122,9 @@ int cmd_export(int argc, char **argv)
 	}
 	if (!count_exported(&pool))
 		fprintf(stderr, "spawnbench export: warning: no case with status ok; the export is empty\n");
+	char target[4096];
+	if (output && !sb_output_target(output, target, sizeof(target)))
+		output = target;   /* a link to a file not made yet: write there, the link stays */
 	if (output) {
 		if (sb_atomic_open(&af, output)) {
 			fprintf(stderr, "spawnbench export: %s: %s\n", output, strerror(errno));

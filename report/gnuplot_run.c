@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "gnuplot_run.h"
@@ -23,6 +25,54 @@ struct gp_job {
 
 static struct gp_job jobs[MAX_JOBS];
 static int njobs;
+
+volatile sig_atomic_t sb_gp_stop;
+
+/* The longest one gnuplot may take, in seconds: $SPAWNBENCH_GNUPLOT_TIMEOUT, else 120. */
+static double gp_timeout_s(void)
+{
+	const char *e = getenv("SPAWNBENCH_GNUPLOT_TIMEOUT");
+	char *end;
+	double v = e ? strtod(e, &end) : 0;
+	return e && end != e && !*end && v > 0 ? v : 120;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Wait for a gnuplot, but not for ever: a signal to report (sb_gp_stop) or the time-out ends it, with
+ * whatever it started (its own process group). Returns waitpid's status, or -1 with why in *why.
+ */
+static int wait_bounded(pid_t pid, const char **why)
+{
+	double deadline = now_s() + gp_timeout_s();
+	struct timespec nap = { 0, 1000000 };
+	int st;
+	*why = NULL;
+	for (;;) {
+		pid_t w = waitpid(pid, &st, WNOHANG);
+		if (w == pid)
+			return st;
+		if (w < 0 && errno != EINTR)
+			return -1;
+		if (sb_gp_stop || now_s() > deadline) {
+			*why = sb_gp_stop ? "interrupted" : "timeout";
+			kill(-pid, SIGKILL);
+			kill(pid, SIGKILL);
+			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+				;
+			return -1;
+		}
+		nanosleep(&nap, NULL);
+		if (nap.tv_nsec < 20000000)
+			nap.tv_nsec *= 2;
+	}
+}
 
 static int max_jobs(void)
 {
@@ -43,6 +93,7 @@ static pid_t spawn_gnuplot(struct sb_report *r, const char *arg, const char *err
 	pid_t pid = fork();
 	if (pid != 0)
 		return pid;
+	setpgid(0, 0);   /* so that a hung gnuplot is ended with whatever it started */
 	int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
 	if (fd < 0 || null < 0 || chdir(r->dir))
@@ -89,15 +140,18 @@ static void read_message(const char *path, char *buf, size_t len)
 
 static int reap(struct sb_report *r, struct gp_job *j)
 {
-	int st, rc = 0;
+	int rc = 0;
 	char path[4200], msg[900];
-	while (waitpid(j->pid, &st, 0) < 0) {
-		if (errno != EINTR) {
-			st = -1;
-			break;
-		}
-	}
+	const char *why;
+	int st = wait_bounded(j->pid, &why);
 	errfile(r, j->script, path, sizeof(path));
+	if (why && !r->err[0]) {
+		if (!strcmp(why, "timeout"))
+			snprintf(r->err, sizeof(r->err), "gnuplot (%s) did not finish %s within %.0f s "
+				 "(SPAWNBENCH_GNUPLOT_TIMEOUT)", r->gnuplot, j->script, gp_timeout_s());
+		else
+			snprintf(r->err, sizeof(r->err), "interrupted");
+	}
 	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st)) {
 		read_message(path, msg, sizeof(msg));
 		if (!r->err[0]) {

@@ -25,6 +25,20 @@ static volatile sig_atomic_t stop_signal;
 static void on_signal(int sig)
 {
 	stop_signal = sig;
+	sb_gp_stop = sig;
+}
+
+/* Without SA_RESTART, so that a wait for gnuplot sees the signal at once. */
+static void set_handlers(void (*h)(int))
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = h;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
 }
 
 static void usage(FILE *f)
@@ -183,21 +197,23 @@ int cmd_report(int argc, char **argv)
 		rc = SB_EXIT_RUNTIME;
 		goto cleanup;
 	}
+	/* gnuplot runs in the output directory: a relative program path is made absolute first. */
+	static char gp_abs[PATH_MAX];
+	if (strchr(r.gnuplot, '/') && r.gnuplot[0] != '/' && realpath(r.gnuplot, gp_abs))
+		r.gnuplot = gp_abs;
+	/* Leave no temporary directory behind on Ctrl-C: from its creation on, stop between steps and clean up. */
+	set_handlers(on_signal);
 	if (sb_outdir_prepare(out, tmp, sizeof(tmp), err, sizeof(err))) {
 		fprintf(stderr, "spawnbench report: %s\n", err);
 		tmp[0] = 0;
 		goto cleanup;
 	}
 	r.dir = tmp;
-	if (sb_gp_check(&r)) {
+	if (sb_gp_check(&r) && !stop_signal) {
 		fprintf(stderr, "spawnbench report: %s\n", r.err);
 		goto cleanup;
 	}
-	/* Leave no temporary directory behind on Ctrl-C: stop between steps and clean up. */
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
-	if (render(&r)) {
+	if (stop_signal || render(&r)) {
 		if (stop_signal) {
 			fprintf(stderr, "spawnbench report: interrupted; nothing written\n");
 			rc = SB_EXIT_INTERRUPTED;
@@ -224,9 +240,7 @@ int cmd_report(int argc, char **argv)
 cleanup:
 	if (tmp[0])
 		sb_outdir_remove(tmp);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
+	set_handlers(SIG_DFL);
 	sb_report_free(&r);
 	return rc;
 }

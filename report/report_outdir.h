@@ -7,11 +7,16 @@
 #define SB_REPORT_OUTDIR_H
 #include <stddef.h>
 
-/* The file that marks a directory as a spawnbench report, so a later run may replace it. */
+/*
+ * The manifest that marks a directory as a spawnbench report: a header line, then every file and folder the
+ * report wrote ("figures/" with a trailing slash). A later run replaces the directory only while it holds
+ * nothing else.
+ */
 #define SB_REPORT_MARKER ".spawnbench-report"
 
 /*
- * Check that dir may be written (absent, empty, or an earlier report) and create the temporary
+ * Check that dir may be written (absent, empty, or an earlier report holding only what its manifest
+ * lists; anything else is named in err) and create the temporary
  * directory beside it (missing parents are created). 0, or -1 with the reason in err.
  */
 int sb_outdir_prepare(const char *dir, char *tmp, size_t tmplen, char *err, size_t errlen);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "results_read.h"
+#include "results_check.h"
 
 #include <errno.h>
 #include <math.h>
@@ -40,6 +41,8 @@ json_t *sb_results_load(const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: no \"cases\" array", path);
 		goto bad;
 	}
+	if (sb_results_check(doc, path, err, errlen))
+		goto bad;
 	return doc;
 bad:
 	json_decref(doc);

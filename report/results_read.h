@@ -12,7 +12,8 @@
 /*
  * Read and check one results file. Returns the document (caller json_decref()s it), or NULL with a
  * one-line message naming the file and what is wrong in err: missing/unreadable, not JSON (with line and
- * column), truncated, wrong or missing "schema", no "cases" array.
+ * column), truncated, wrong or missing "schema", no "cases" array, a sample or a statistic that is not a
+ * duration (results_check.h: the statistics are recomputed from the samples).
  */
 json_t *sb_results_load(const char *path, char *err, size_t errlen);
 

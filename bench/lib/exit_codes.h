@@ -12,7 +12,7 @@ enum sb_exit {
 	SB_EXIT_USAGE = 2,        /* bad input: refused before anything ran */
 	SB_EXIT_PROBE = 3,        /* probes requested but BPF unavailable / not permitted */
 	SB_EXIT_RUNTIME = 4,      /* the run could not go on (I/O error writing results, ...) */
-	SB_EXIT_INTERRUPTED = 130,/* SIGINT/SIGTERM/SIGHUP; finished cases were written */
+	SB_EXIT_INTERRUPTED = 130,/* SIGINT/SIGTERM/SIGHUP/SIGQUIT; finished cases were written */
 };
 
 #endif

@@ -16,6 +16,7 @@ const char *const sb_metric_about[SB_N_METRICS] = {
 
 static const char *const status_names[SB_N_STATUS] = {
 	[SB_ST_PENDING] = "skipped", [SB_ST_OK] = "ok", [SB_ST_SKIPPED] = "skipped", [SB_ST_ERROR] = "error",
+	[SB_ST_INTERRUPTED] = "interrupted",
 };
 
 int sb_metric_by_name(const char *name)

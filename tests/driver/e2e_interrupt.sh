@@ -16,7 +16,7 @@ for sig in INT TERM HUP; do
 	[ "$rc" -eq 130 ] && pass "SIG$sig: exit 130" || fail "SIG$sig: exit $rc ($(cat "$TMP/err"))"
 	if [ -s "$out" ]; then
 		pass "SIG$sig: results written"
-		v=$(json_q "$out" "d['run']['interrupted'] and all(c['stop_reason'] == 'interrupted' for c in d['cases'] if c['status'] == 'ok') and any(c['status'] == 'ok' for c in d['cases'])")
+		v=$(json_q "$out" "d['run']['interrupted'] and all(c['stop_reason'] == 'interrupted' for c in d['cases'] if c['status'] == 'interrupted') and any(c['status'] == 'interrupted' for c in d['cases'])")
 		[ "$v" = "True" ] && pass "SIG$sig: run and cases marked interrupted" || fail "SIG$sig: marks: $v"
 		validate "$out" && pass "SIG$sig: file valid" || fail "SIG$sig: invalid file"
 	else
