@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_select.h"
 #include "commands.h"
 #include "compare_output.h"
 #include "compare_run.h"
@@ -30,6 +31,9 @@ static void usage(FILE *f)
 		"      --json            write JSON instead of Markdown\n"
 		"  -o, --output FILE     write to FILE instead of standard output\n"
 		"      --json-out FILE   also write the JSON form to FILE\n"
+		"      --case LABEL      compare only this case (its label or key; repeatable)\n"
+		"      --where AXIS=VALUE  compare only cases with this axis value, e.g. method=fork, mem=64M\n"
+		"                        (repeatable: values of one axis are alternatives, axes must all hold)\n"
 		"\n"
 		"exit status: 0 no case regressed, 1 at least one regressed, 2 bad input or nothing to compare.\n"
 		"docs/statistics.md explains the statistics, docs/ci.md the use in CI.\n");
@@ -43,6 +47,7 @@ struct compare_opts {
 	double threshold, alpha;
 	int json;
 	const char *output, *json_out;
+	struct sb_case_select sel;
 };
 
 static int add_file(const char **list, size_t *n, const char *path)
@@ -88,7 +93,8 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 		{ "threshold", required_argument, NULL, 't' }, { "alpha", required_argument, NULL, 'a' },
 		{ "metric", required_argument, NULL, 'm' },    { "json", no_argument, NULL, 'j' },
 		{ "output", required_argument, NULL, 'o' },    { "json-out", required_argument, NULL, 'J' },
-		{ "help", no_argument, NULL, 'h' },            { NULL, 0, NULL, 0 },
+		{ "help", no_argument, NULL, 'h' },            { "case", required_argument, NULL, 'c' },
+		{ "where", required_argument, NULL, 'w' },     { NULL, 0, NULL, 0 },
 	};
 	static char default_metric[] = "total_ns";
 	char err[160];
@@ -133,6 +139,13 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 			break;
 		case 'J':
 			o->json_out = optarg;
+			break;
+		case 'c':
+		case 'w':
+			if (sb_select_option(&o->sel, opt, optarg, err, sizeof(err))) {
+				fprintf(stderr, "spawnbench compare: %s\n", err);
+				return -1;
+			}
 			break;
 		case 'h':
 			usage(stdout);
@@ -187,6 +200,13 @@ int cmd_compare(int argc, char **argv)
 	c.alpha = o.alpha;
 	if (sb_pool_load(&c.base, o.base, o.nbase, err, sizeof(err)) ||
 	    sb_pool_load(&c.new_, o.new_, o.nnew, err, sizeof(err))) {
+		fprintf(stderr, "spawnbench compare: %s\n", err);
+		goto cleanup;
+	}
+	/* Both sides noted into one selection: a name is refused only when neither side has it. */
+	sb_select_pool(&o.sel, &c.base);
+	sb_select_pool(&o.sel, &c.new_);
+	if (sb_select_verdict(&o.sel, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench compare: %s\n", err);
 		goto cleanup;
 	}
