@@ -19,6 +19,8 @@ run() {
 run mem -m fork,vfork,posix_spawn --mem 0,4M,12M
 run stack -m clone,clone3 --stack 16K,64K,256K
 run conc -m fork,posix_spawn -c 1,2,3
+python3 "$SRC/../validate_results.py" "$TMP/mem.json" "$TMP/stack.json" "$TMP/conc.json" ||
+	fail "the fresh runs' results do not validate against docs/results.schema.json"
 expect_rc 0 "$SB" report -q "$TMP/mem.json" "$TMP/stack.json" "$TMP/conc.json" -o "$TMP/fresh"
 for stem in fig1-memory fig6-stack fig7-latency fig7-throughput; do
 	ls "$TMP/fresh/$stem"*.svg >/dev/null 2>&1 || fail "the fresh run drew no $stem"
