@@ -20,14 +20,18 @@
 /* Tokens point into the plan's text, which must live as long as the run configuration. */
 static char *plan_text;
 
+/*
+ * Where the named plans are: $SPAWNBENCH_PLANS; else the binary's own prefix (an installed copy,
+ * <prefix>/bin/spawnbench -> <prefix>/share/spawnbench/plans), so an install never reads the plans of the
+ * source tree it was built from; else the source tree's data/plans (the build tree, where the binary has
+ * no prefix of its own).
+ */
 const char *sb_plans_dir(void)
 {
 	static char dir[4096];
 	const char *env = getenv("SPAWNBENCH_PLANS");
 	if (env)
 		return env;
-	if (!access(SB_PLANS_DIR, R_OK))
-		return SB_PLANS_DIR;
 	char self[4000];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	if (n > 0) {
@@ -35,8 +39,10 @@ const char *sb_plans_dir(void)
 		char *slash = strrchr(self, '/');
 		if (slash)
 			*slash = '\0';
-		snprintf(dir, sizeof(dir), "%s/../share/spawnbench/plans", self);
-		return dir;
+		char rel[4096];
+		snprintf(rel, sizeof(rel), "%s/../share/spawnbench/plans", self);
+		if (!access(rel, R_OK) && realpath(rel, dir))
+			return dir;
 	}
 	return SB_PLANS_DIR;
 }

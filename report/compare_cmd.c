@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_select.h"
 #include "report_commands.h"
 #include "compare_output.h"
 #include "compare_run.h"
@@ -22,7 +23,8 @@ static void usage(FILE *f)
 		"       spawnbench compare [OPTIONS] --base FILE... --new FILE...\n"
 		"\n"
 		"Matches cases by key and gives, per case and metric, the ratio of medians (new / base) with a\n"
-		"bootstrap 95%% CI, a Mann-Whitney U p-value and a verdict: regression, improvement, no change, noise.\n"
+		"bootstrap 95%% CI, a Mann-Whitney U p-value and a verdict: regression, improvement, no change, noise,\n"
+		"inconclusive.\n"
 		"\n"
 		"  -b, --base FILE       a baseline results file (repeat to pool repeated runs)\n"
 		"  -n, --new FILE        a new results file (repeat to pool)\n"
@@ -32,6 +34,9 @@ static void usage(FILE *f)
 		"      --json            write JSON instead of Markdown\n"
 		"  -o, --output FILE     write to FILE instead of standard output\n"
 		"      --json-out FILE   also write the JSON form to FILE\n"
+		"      --case LABEL      compare only this case (its label or key; repeatable)\n"
+		"      --where AXIS=VALUE  compare only cases with this axis value, e.g. method=fork, mem=64M\n"
+		"                        (repeatable: values of one axis are alternatives, axes must all hold)\n"
 		"\n"
 		"exit status: 0 no case regressed, 1 at least one regressed, 2 bad input or nothing to compare,\n"
 		"4 an output could not be written.\n"
@@ -46,6 +51,7 @@ struct compare_opts {
 	double threshold, alpha;
 	int json;
 	const char *output, *json_out;
+	struct sb_case_select sel;
 };
 
 static int add_file(const char **list, size_t *n, const char *path)
@@ -91,7 +97,8 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 		{ "threshold", required_argument, NULL, 't' }, { "alpha", required_argument, NULL, 'a' },
 		{ "metric", required_argument, NULL, 'm' },    { "json", no_argument, NULL, 'j' },
 		{ "output", required_argument, NULL, 'o' },    { "json-out", required_argument, NULL, 'J' },
-		{ "help", no_argument, NULL, 'h' },            { NULL, 0, NULL, 0 },
+		{ "help", no_argument, NULL, 'h' },            { "case", required_argument, NULL, 'c' },
+		{ "where", required_argument, NULL, 'w' },     { NULL, 0, NULL, 0 },
 	};
 	static char default_metric[] = "total_ns";
 	char err[160];
@@ -136,6 +143,13 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 			break;
 		case 'J':
 			o->json_out = optarg;
+			break;
+		case 'c':
+		case 'w':
+			if (sb_select_option(&o->sel, opt, optarg, err, sizeof(err))) {
+				fprintf(stderr, "spawnbench compare: %s\n", err);
+				return -1;
+			}
 			break;
 		case 'h':
 			usage(stdout);
@@ -213,6 +227,13 @@ int cmd_compare(int argc, char **argv)
 	c.alpha = o.alpha;
 	if (sb_pool_load(&c.base, o.base, o.nbase, err, sizeof(err)) ||
 	    sb_pool_load(&c.new_, o.new_, o.nnew, err, sizeof(err))) {
+		fprintf(stderr, "spawnbench compare: %s\n", err);
+		goto cleanup;
+	}
+	/* Both sides noted into one selection: a name is refused only when neither side has it. */
+	sb_select_pool(&o.sel, &c.base);
+	sb_select_pool(&o.sel, &c.new_);
+	if (sb_select_verdict(&o.sel, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench compare: %s\n", err);
 		goto cleanup;
 	}

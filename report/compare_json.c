@@ -58,11 +58,12 @@ json_t *sb_cmp_to_json(const struct sb_cmp *c)
 		json_array_append_new(rows, row_json(&c->rows[i]));
 	for (size_t i = 0; i < c->nnotes; i++)
 		json_array_append_new(notes, json_string(c->notes[i]));
-	json_t *summary = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+	json_t *summary = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
 				    "regression", (json_int_t)c->count[SB_V_REGRESSION],
 				    "improvement", (json_int_t)c->count[SB_V_IMPROVEMENT],
 				    "no_change", (json_int_t)c->count[SB_V_NO_CHANGE],
 				    "noise", (json_int_t)c->count[SB_V_NOISE],
+				    "inconclusive", (json_int_t)c->count[SB_V_INCONCLUSIVE],
 				    "not_compared", (json_int_t)c->not_compared,
 				    "only_in_base", (json_int_t)c->n_only_base,
 				    "only_in_new", (json_int_t)c->n_only_new);

@@ -74,9 +74,10 @@ static void write_summary(const struct sb_cmp *c, FILE *f)
 {
 	size_t reg = c->count[SB_V_REGRESSION], imp = c->count[SB_V_IMPROVEMENT];
 	fprintf(f, "## spawnbench compare\n\n");
-	fprintf(f, "%s%zu %s%s, %zu %s, %zu no change, %zu noise", reg ? "**" : "", reg,
+	fprintf(f, "%s%zu %s%s, %zu %s, %zu no change, %zu noise, %zu inconclusive", reg ? "**" : "", reg,
 		plural(reg, "regression", "regressions"), reg ? "**" : "", imp,
-		plural(imp, "improvement", "improvements"), c->count[SB_V_NO_CHANGE], c->count[SB_V_NOISE]);
+		plural(imp, "improvement", "improvements"), c->count[SB_V_NO_CHANGE], c->count[SB_V_NOISE],
+		c->count[SB_V_INCONCLUSIVE]);
 	if (c->not_compared)
 		fprintf(f, ", %zu not compared", c->not_compared);
 	if (c->n_only_base || c->n_only_new)

@@ -176,7 +176,7 @@ int sb_cmp_run(struct sb_cmp *c, const char *const *metrics, size_t nmetrics)
 int sb_cmp_exit_status(const struct sb_cmp *c)
 {
 	size_t compared = 0;
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < SB_V_KINDS; i++)
 		compared += c->count[i];
 	/* A comparison that compared nothing must not pass a CI job: the plan or the baseline is wrong. */
 	if (!compared)

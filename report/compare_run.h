@@ -24,7 +24,7 @@ struct sb_cmp {
 	size_t nrows;
 	const struct sb_pool_case **only_base, **only_new;
 	size_t n_only_base, n_only_new;
-	size_t count[4];    /* rows per enum sb_verdict_kind */
+	size_t count[SB_V_KINDS]; /* rows per enum sb_verdict_kind */
 	size_t not_compared;
 	int single_run;     /* some compared row had one run on a side: run-to-run noise is not in its CI */
 	char notes[6][256]; /* differences between the two sides a reader must know about */

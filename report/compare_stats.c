@@ -206,6 +206,12 @@ static double median_of(const double *x, size_t n)
 static int decide(const struct sb_verdict *v, double threshold, double alpha)
 {
 	int significant = v->p_value < alpha;
+	/*
+	 * An interval that holds both a change beyond -T and one beyond +T says nothing about the direction,
+	 * whatever the test says of the medians: -4.4% [-92.5%, +389.8%] is not "no change".
+	 */
+	if (v->ratio_low < 1 - threshold && v->ratio_high > 1 + threshold)
+		return SB_V_INCONCLUSIVE;
 	if (significant && v->ratio > 1 + threshold && v->ratio_low > 1)
 		return SB_V_REGRESSION;
 	if (significant && v->ratio < 1 - threshold && v->ratio_high < 1)
@@ -272,6 +278,8 @@ const char *sb_verdict_name(int verdict)
 		return "improvement";
 	case SB_V_NOISE:
 		return "noise";
+	case SB_V_INCONCLUSIVE:
+		return "inconclusive";
 	}
 	return "?";
 }

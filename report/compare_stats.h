@@ -16,11 +16,13 @@ enum sb_verdict_kind {
 	SB_V_REGRESSION,     /* new is slower: significant, ratio above 1 + threshold, CI above 1 */
 	SB_V_IMPROVEMENT,    /* new is faster: significant, ratio below 1 - threshold, CI below 1 */
 	SB_V_NOISE,          /* the data cannot tell: CI too wide to rule out a change beyond the threshold */
+	SB_V_INCONCLUSIVE,   /* the CI reaches past the threshold on both sides: it allows a regression and an improvement alike */
 };
+#define SB_V_KINDS 5
 
 struct sb_verdict {
 	double ratio, ratio_low, ratio_high, p_value;
-	int verdict; /* enum sb_verdict_kind: SB_V_NO_CHANGE, SB_V_REGRESSION, SB_V_IMPROVEMENT, SB_V_NOISE */
+	int verdict; /* enum sb_verdict_kind */
 };
 
 /* Fewest samples per side sb_compare_metric accepts. */
@@ -54,7 +56,7 @@ int sb_compare_runs(const double *base, size_t nb, const size_t *base_ends, size
 /* Percentile bootstrap CI (conf, e.g. 0.95) of median(b) / median(a), B resamples, seeded. Returns 0 or -1. */
 int sb_bootstrap_ratio_ci(const double *a, size_t na, const double *b, size_t nb, unsigned B,
 			  uint64_t seed, double conf, double *lo, double *hi);
-/* "regression", "improvement", "no change", "noise". */
+/* "regression", "improvement", "no change", "noise", "inconclusive". */
 const char *sb_verdict_name(int verdict);
 
 #endif

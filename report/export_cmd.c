@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: MIT
-/* spawnbench export: results files -> hyperfine JSON, github-action-benchmark JSON or CSV. */
+/*
+ * spawnbench export: results files -> hyperfine JSON, github-action-benchmark JSON, Bencher Metric Format
+ * or CSV. An export a consumer would reject or misread is refused (exit 2) rather than written: a metric
+ * no exported case measured, or nothing to export at all.
+ */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -7,6 +11,7 @@
 #include <string.h>
 
 #include "atomic_file.h"
+#include "case_select.h"
 #include "report_commands.h"
 #include "export_formats.h"
 #include "output_paths.h"
@@ -21,6 +26,7 @@ static const struct format {
 } formats[] = {
 	{ "hyperfine", sb_export_hyperfine, "total_ns" },
 	{ "github-action-benchmark", sb_export_gab, "total_ns" },
+	{ "bencher", sb_export_bencher, "all" },
 	{ "csv", sb_export_csv, "all" },
 };
 #define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -28,14 +34,20 @@ static const struct format {
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: spawnbench export --format FORMAT [-o FILE] [--metric LIST] RESULTS.json...\n"
+		"usage: spawnbench export --format FORMAT [-o FILE] [--metric LIST] [--case LABEL] [--where AXIS=VALUE]\n"
+		"                         RESULTS.json...\n"
 		"\n"
 		"  -f, --format FORMAT   hyperfine (its --export-json layout, seconds),\n"
-		"                        github-action-benchmark (customSmallerIsBetter, nanoseconds), csv\n"
+		"                        github-action-benchmark (customSmallerIsBetter, nanoseconds),\n"
+		"                        bencher (Bencher Metric Format: latencies in ns, throughput), csv\n"
 		"  -o, --output FILE     write FILE (atomically) instead of standard output\n"
-		"  -m, --metric LIST     metrics, comma-separated, or 'all' (default: total_ns; csv: all)\n"
+		"  -m, --metric LIST     metrics, comma-separated, or 'all' (default: total_ns; bencher, csv: all)\n"
+		"      --case LABEL      export only this case (its label or key; repeatable)\n"
+		"      --where AXIS=VALUE  export only cases with this axis value, e.g. method=fork, mem=64M\n"
+		"                        (repeatable: values of one axis are alternatives, axes must all hold)\n"
 		"\n"
-		"Cases with the same key in several files are pooled (repeated runs). Only ok cases are exported.\n");
+		"Cases with the same key in several files are pooled (repeated runs). Only ok cases are exported.\n"
+		"exit status: 0 written, 2 bad input (unknown metric or case, nothing to export), 4 write failed.\n");
 }
 
 static const struct format *find_format(const char *name)
@@ -47,7 +59,7 @@ static const struct format *find_format(const char *name)
 		names[i] = formats[i].name;
 	}
 	const char *near = sb_closest(name, names, N_FORMATS);
-	fprintf(stderr, "spawnbench export: unknown format '%s'%s%s%s (hyperfine, github-action-benchmark, csv)\n",
+	fprintf(stderr, "spawnbench export: unknown format '%s'%s%s%s (hyperfine, github-action-benchmark, bencher, csv)\n",
 		name, near ? ", did you mean '" : "", near ? near : "", near ? "'?" : "");
 	return NULL;
 }
@@ -60,11 +72,53 @@ static size_t count_exported(const struct sb_pool *p)
 	return n;
 }
 
+/* The metrics the exported (ok) cases measured, comma-separated, for messages. */
+static void metrics_available(const struct sb_pool *p, char *buf, size_t len)
+{
+	size_t o = 0;
+	buf[0] = 0;
+	for (size_t i = 0; i < p->ncases; i++) {
+		if (strcmp(p->cases[i].status, "ok"))
+			continue;
+		for (size_t m = 0; m < p->cases[i].nmetrics && o < len; m++) {
+			const char *name = p->cases[i].metrics[m].name;
+			size_t nl = strlen(name);
+			int dup = 0;
+			for (const char *q = strstr(buf, name); q && !dup; q = strstr(q + 1, name))
+				dup = (q == buf || q[-1] == ' ') && (q[nl] == ',' || !q[nl]);
+			if (!dup && p->cases[i].metrics[m].n)
+				o += (size_t)snprintf(buf + o, len - o, "%s%s", o ? ", " : "", name);
+		}
+	}
+}
+
+/* Every metric asked for must be measured by an exported case; "all" needs one metric anywhere. */
+static int check_metrics(const struct sb_pool *p, char *const *metrics, int n)
+{
+	char avail[512];
+	metrics_available(p, avail, sizeof(avail));
+	for (int k = 0; k < n; k++) {
+		if (!strcmp(metrics[k], "all") && n == 1 && *avail)
+			return 0;
+		int found = 0;
+		for (size_t i = 0; i < p->ncases && !found; i++) {
+			size_t nv;
+			found = !strcmp(p->cases[i].status, "ok") && sb_pool_samples(&p->cases[i], metrics[k], &nv);
+		}
+		if (!found) {
+			fprintf(stderr, "spawnbench export: metric '%s': no exported case measured it (metrics: %s)\n",
+				metrics[k], *avail ? avail : "none");
+			return -1;
+		}
+	}
+	return 0;
+}
 int cmd_export(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
 		{ "metric", required_argument, NULL, 'm' }, { "help", no_argument, NULL, 'h' },
+		{ "case", required_argument, NULL, 'c' }, { "where", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct format *fmt = NULL;
@@ -72,6 +126,7 @@ int cmd_export(int argc, char **argv)
 	char *metrics[MAX_METRICS], err[512];
 	int nmetrics = 0, opt, status = SB_EXIT_USAGE;
 	struct sb_pool pool = { 0 };
+	struct sb_case_select sel = { 0 };
 	struct sb_atomic_file af = { 0 };
 	FILE *f = stdout;
 
@@ -89,6 +144,13 @@ int cmd_export(int argc, char **argv)
 			nmetrics = sb_split_list(optarg, metrics, MAX_METRICS, err, sizeof(err));
 			if (nmetrics < 0) {
 				fprintf(stderr, "spawnbench export: --metric: %s\n", err);
+				return SB_EXIT_USAGE;
+			}
+			break;
+		case 'c':
+		case 'w':
+			if (sb_select_option(&sel, opt, optarg, err, sizeof(err))) {
+				fprintf(stderr, "spawnbench export: %s\n", err);
 				return SB_EXIT_USAGE;
 			}
 			break;
@@ -120,8 +182,18 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "spawnbench export: %s\n", err);
 		goto cleanup;
 	}
-	if (!count_exported(&pool))
-		fprintf(stderr, "spawnbench export: warning: no case with status ok; the export is empty\n");
+	sb_select_pool(&sel, &pool);
+	if (sb_select_verdict(&sel, err, sizeof(err))) {
+		fprintf(stderr, "spawnbench export: %s\n", err);
+		goto cleanup;
+	}
+	if (!count_exported(&pool)) {
+		fprintf(stderr, "spawnbench export: no case with status ok%s: refusing to write an empty export\n",
+			sb_select_active(&sel) ? " among the cases selected" : "");
+		goto cleanup;
+	}
+	if (check_metrics(&pool, metrics, nmetrics))
+		goto cleanup;
 	char target[4096];
 	if (output && !sb_output_target(output, target, sizeof(target)))
 		output = target;   /* a link to a file not made yet: write there, the link stays */

@@ -3,40 +3,71 @@
  * hyperfine's JSON export, so hyperfine's plotting scripts (plot_whisker.py, plot_histogram.py, ...) read
  * spawnbench results. Times are seconds. spawnbench does not measure user and system CPU time per spawn,
  * so those two fields are 0; docs/ci.md says so.
+ *
+ * "parameters" holds only what varies among the exported results (the key's axes, and the metric when
+ * several are exported), as hyperfine writes the --parameter-scan it ran: a one-axis sweep gives one
+ * parameter, which plot_parametrized.py requires, and nothing varying gives no "parameters" at all.
+ * "stddev" is null for a single sample, as hyperfine writes it.
  */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_select.h"
 #include "export_formats.h"
-#include "results_read.h"
 #include "stats.h"
+
+#define MAX_AXES 32
 
 struct hf_ctx {
 	const struct sb_pool *p;
 	int several_metrics;
 	json_t *results;
+	/* First pass: the axes (key tokens) of the first exported case and whether any other differs there. */
+	size_t seen;
+	char axes[MAX_AXES][32];
+	char first_value[MAX_AXES][128];
+	int varies[MAX_AXES];
+	size_t naxes;
+	const char *first_metric;
+	int metric_varies;
 };
 
-/* hyperfine's "parameters" are strings; the axes a reader filters by go there. */
-static json_t *parameters(const struct sb_pool_case *c, const char *metric)
+static int note_axes(const struct sb_pool_case *c, const char *metric, const double *v, size_t n, void *vctx)
 {
-	const json_t *k = c->first;
-	json_t *ns = json_object_get(k, "namespaces"), *x;
-	char nsbuf[256] = "", num[32];
-	size_t i;
-	json_array_foreach(ns, i, x) {
-		if (i)
-			strncat(nsbuf, "+", sizeof(nsbuf) - strlen(nsbuf) - 1);
-		strncat(nsbuf, json_string_value(x) ? json_string_value(x) : "?", sizeof(nsbuf) - strlen(nsbuf) - 1);
+	struct hf_ctx *ctx = vctx;
+	(void)v;
+	(void)n;
+	if (!ctx->seen++) {
+		ctx->first_metric = metric;
+		for (const char *p = c->key; p && *p && ctx->naxes < MAX_AXES; p = strchr(p, ';') ? strchr(p, ';') + 1 : NULL) {
+			size_t al = strcspn(p, "=;");
+			snprintf(ctx->axes[ctx->naxes], sizeof(ctx->axes[0]), "%.*s", (int)al, p);
+			if (!sb_key_value(c->key, ctx->axes[ctx->naxes], ctx->first_value[ctx->naxes], sizeof(ctx->first_value[0])))
+				ctx->naxes++;
+		}
+		return 0;
 	}
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "key", c->key, "metric", metric, "method",
-			      sb_json_str(k, "method", ""), "exec", sb_json_str(k, "exec", ""), "namespaces",
-			      *nsbuf ? nsbuf : "none");
-	snprintf(num, sizeof(num), "%.0f", sb_json_num(k, "mem_bytes", 0));
-	json_object_set_new(o, "mem_bytes", json_string(num));
-	snprintf(num, sizeof(num), "%.0f", sb_json_num(k, "concurrency", 1));
-	json_object_set_new(o, "concurrency", json_string(num));
+	ctx->metric_varies |= !!strcmp(metric, ctx->first_metric);
+	for (size_t i = 0; i < ctx->naxes; i++) {
+		char val[128];
+		/* A key without the axis (an older file) counts as a different value. */
+		ctx->varies[i] |= sb_key_value(c->key, ctx->axes[i], val, sizeof(val)) || strcmp(val, ctx->first_value[i]);
+	}
+	return 0;
+}
+
+/* hyperfine's "parameters" are strings: the value of each varying axis as the key spells it (sizes in bytes). */
+static json_t *parameters(const struct hf_ctx *ctx, const struct sb_pool_case *c, const char *metric)
+{
+	json_t *o = json_object();
+	for (size_t i = 0; o && i < ctx->naxes; i++) {
+		char val[128];
+		if (ctx->varies[i] && !sb_key_value(c->key, ctx->axes[i], val, sizeof(val)))
+			json_object_set_new(o, ctx->axes[i], json_string(val));
+	}
+	if (o && ctx->metric_varies)
+		json_object_set_new(o, "metric", json_string(metric));
 	return o;
 }
 
@@ -60,12 +91,20 @@ static int add_result(const struct sb_pool_case *c, const char *metric, const do
 		/* Failed spawns never reach the samples, so every measured one succeeded. */
 		json_array_append_new(codes, json_integer(0));
 	}
-	json_t *r = json_pack("{s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:o, s:o, s:o}", "command", command,
-			      "mean", s.mean * scale, "stddev", (n > 1 ? s.stddev : 0) * scale, "median",
-			      s.median * scale, "user", 0.0, "system", 0.0, "min", s.min * scale, "max",
-			      s.max * scale, "times", times, "exit_codes", codes, "parameters",
-			      parameters(c, metric));
-	return r ? json_array_append_new(ctx->results, r) : -1;
+	json_t *r = json_pack("{s:s, s:f, s:o, s:f, s:f, s:f, s:f, s:f, s:o, s:o}", "command", command,
+			      "mean", s.mean * scale, "stddev", n > 1 ? json_real(s.stddev * scale) : json_null(),
+			      "median", s.median * scale, "user", 0.0, "system", 0.0, "min", s.min * scale, "max",
+			      s.max * scale, "times", times, "exit_codes", codes);
+	if (!r)
+		return -1;
+	json_t *par = parameters(ctx, c, metric);
+	if (!par || (json_object_size(par) && json_object_set(r, "parameters", par))) {
+		json_decref(par);
+		json_decref(r);
+		return -1;
+	}
+	json_decref(par);
+	return json_array_append_new(ctx->results, r);
 }
 
 int sb_export_hyperfine(const struct sb_pool *p, const struct sb_export_opts *o, FILE *f)
@@ -78,7 +117,7 @@ int sb_export_hyperfine(const struct sb_pool *p, const struct sb_export_opts *o,
 	json_t *doc = json_pack("{s:o}", "results", ctx.results);
 	int ret = -1;
 
-	if (!doc || sb_export_each(p, o, add_result, &ctx))
+	if (!doc || sb_export_each(p, o, note_axes, &ctx) || sb_export_each(p, o, add_result, &ctx))
 		goto cleanup;
 	if (json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) || fputc('\n', f) == EOF)
 		goto cleanup;

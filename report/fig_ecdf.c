@@ -88,14 +88,16 @@ static int draw(struct sb_report *r, int run, const size_t *idx, size_t m, size_
 	char title[200], xl[96];
 	snprintf(title, sizeof(title), "latency distributions%s%s", r->nruns > 1 ? ": " : "",
 		 r->nruns > 1 ? r->runs[run].name : "");
-	snprintf(xl, sizeof(xl), "%.*s latency (%s, log scale)", (int)strcspn(r->metric, "_"), r->metric, u.name);
 	sb_gp_title(r, f, title);
+	fprintf(f, "\nset ylabel 'fraction of spawns'\nset yrange [0:1.02]\nset ytics 0.1\n%s\n", sb_gp_key_outside(r));
+	/* Explicit range: log autoscaling pads to whole decades. */
+	int logx = sb_gp_axis(f, 'x', lo / u.div / 1.3, hi / u.div * 1.3, 10);
+	snprintf(xl, sizeof(xl), "%.*s latency (%s%s)", (int)strcspn(r->metric, "_"), r->metric, u.name,
+		 logx ? ", log scale" : "");
 	fprintf(f, "set xlabel ");
 	sb_gp_str(f, xl);
-	fprintf(f, "\nset ylabel 'fraction of spawns'\nset logscale x\nset format x '%%g'\nset yrange [0:1.02]\n"
-		   "set ytics 0.1\n%s\n", sb_gp_key_outside(r));
-	/* Explicit range: log autoscaling pads to whole decades. */
-	fprintf(f, "set xrange [%g:%g]\nplot \\\n", lo / u.div / 1.3, hi / u.div * 1.3);
+	fprintf(f, "\n");
+	fprintf(f, "plot \\\n");
 	for (size_t k = 0; k < m; k++) {
 		fprintf(f, "  '%s' index %zu using 1:2 with steps lt %zu title ", dat, k, k % SB_GP_STYLES + 1);
 		sb_gp_str(f, r->cases[idx[k]].label);
@@ -105,8 +107,8 @@ static int draw(struct sb_report *r, int run, const size_t *idx, size_t m, size_
 		 r->nruns > 1 ? r->runs[run].name : "");
 	snprintf(fig->caption, sizeof(fig->caption),
 		 "Empirical cumulative distribution of %s over every measured spawn (warm-up excluded, outliers "
-		 "kept), log time axis: the right end of each curve is the tail. %zu of %zu cases without "
-		 "namespaces and with one spawner are shown%s.", sb_metric_words(r->metric), m, total,
+		 "kept), %s time axis: the right end of each curve is the tail. %zu of %zu cases without "
+		 "namespaces and with one spawner are shown%s.", sb_metric_words(r->metric), logx ? "log" : "linear", m, total,
 		 m < total ? ", spread evenly from the fastest to the slowest median" : "");
 	return sb_gp_end(r, f, fig->name);
 }

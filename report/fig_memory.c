@@ -87,12 +87,12 @@ static int draw(struct sb_report *r, int run, struct sb_groups *gs)
 	FILE *f = sb_gp_begin(r, fig->name, 1000, 640);
 	if (!f)
 		return -1;
-	fprintf(f, "set logscale xy\nset xlabel 'parent resident memory at spawn (VmRSS, MiB)'\n");
+	fprintf(f, "set xlabel 'parent resident memory at spawn (VmRSS, MiB)'\n");
 	fprintf(f, "set ylabel 'median %.*s latency (%s)'\n", (int)strcspn(r->metric, "_"), r->metric, u.name);
 	/* Explicit ranges: log autoscaling would pad to whole decades and squash the data. */
-	fprintf(f, "set xrange [%g:%g]\nset yrange [%g:%g]\n", xmin / MIB / 1.25, xmax / MIB * 1.25,
-		fmax(min, 1) / u.div / 1.4, max / u.div * 1.4);
-	fprintf(f, "set format x '%%g'\nset format y '%%g'\nset key top left reverse Left\n");
+	int logx = sb_gp_axis(f, 'x', xmin / MIB / 1.25, xmax / MIB * 1.25, 10);
+	int logy = sb_gp_axis(f, 'y', fmax(min, 1) / u.div / 1.4, max / u.div * 1.4, 10);
+	fprintf(f, "set key top left reverse Left\n");
 	char title[160];
 	snprintf(title, sizeof(title), "spawn latency vs parent size%s%s", r->nruns > 1 ? ": " : "",
 		 r->nruns > 1 ? r->runs[run].name : "");
@@ -114,9 +114,11 @@ static int draw(struct sb_report *r, int run, struct sb_groups *gs)
 		 r->nruns > 1 ? ": " : "", r->nruns > 1 ? r->runs[run].name : "");
 	snprintf(fig->caption, sizeof(fig->caption),
 		 "Median %s of each spawn method against the resident memory the spawning process held (VmRSS, "
-		 "its own floor included), both axes logarithmic; the band is the distribution-free 95%% "
+		 "its own floor included), %s; the band is the distribution-free 95%% "
 		 "confidence interval of the median. Only cases without namespaces and with one spawner "
-		 "are drawn.", sb_metric_words(r->metric));
+		 "are drawn.", sb_metric_words(r->metric),
+		 logx && logy ? "both axes logarithmic" : logx ? "memory axis logarithmic" : logy ? "latency axis logarithmic"
+										 : "both axes linear (the data span less than an order of magnitude)");
 	return sb_gp_end(r, f, fig->name);
 }
 

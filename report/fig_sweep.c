@@ -27,7 +27,7 @@ static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct s
 	if (!fig)
 		return -1;
 	sb_fig_name(r, fig, s->stem, run);
-	double max = 0, min = INFINITY;
+	double max = 0, min = INFINITY, xmin = INFINITY, xmax = -INFINITY;
 	size_t lines = 0;
 	for (size_t i = 0; i < gs->n; i++) {
 		if (distinct_x(r, s, &gs->g[i]) < 2)
@@ -36,6 +36,8 @@ static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct s
 		for (size_t k = 0; k < gs->g[i].n; k++) {
 			max = fmax(max, sb_case_stat(r->cases[gs->g[i].idx[k]].j, metric, "ci95_high"));
 			min = fmin(min, sb_case_stat(r->cases[gs->g[i].idx[k]].j, metric, "ci95_low"));
+			xmin = fmin(xmin, s->x(&r->cases[gs->g[i].idx[k]]));
+			xmax = fmax(xmax, s->x(&r->cases[gs->g[i].idx[k]]));
 		}
 	}
 	struct sb_unit u = s->duration ? sb_pick_unit(max) : (struct sb_unit){ "", 1 };
@@ -75,15 +77,18 @@ static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct s
 	fprintf(f, "\nset ylabel ");
 	sb_gp_str(f, yl);
 	fprintf(f, "\n");
-	if (s->logx)
-		fprintf(f, "set logscale x %d\nset offsets graph 0.03, graph 0.03, 0, 0\n", s->logx);
+	/* A little room beside the first and last points: a fixed share of the span, or a factor on a log axis. */
+	double pad = s->logx && xmin > 0 ? pow(xmax / xmin, 0.04) : 1;
+	if (s->logx && xmin > 0)
+		sb_gp_axis(f, 'x', xmin / pad, xmax * pad, s->logx);
 	else
-		fprintf(f, "set offsets graph 0.03, graph 0.03, 0, 0\n");
-	fprintf(f, "set format x '%%g'\n%s\n%s\n",
-		s->logy ? "set logscale y\nset format y '%g'" : "set yrange [0:*]", sb_gp_key_outside(r));
+		sb_gp_axis(f, 'x', xmin - (xmax - xmin) * 0.04, xmax + (xmax - xmin) * 0.04, 0);
 	/* Log autoscaling pads to whole decades; pad by a fixed factor instead. */
 	if (s->logy && min > 0 && isfinite(min))
-		fprintf(f, "set yrange [%g:%g]\n", min / u.div / 1.4, max / u.div * 1.4);
+		sb_gp_axis(f, 'y', min / u.div / 1.4, max / u.div * 1.4, 10);
+	else
+		sb_gp_axis(f, 'y', 0, max / u.div * 1.08, 0);
+	fprintf(f, "%s\n", sb_gp_key_outside(r));
 	fprintf(f, "plot \\\n");
 	block = 0;
 	for (size_t i = 0; i < gs->n; i++) {

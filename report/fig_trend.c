@@ -103,10 +103,9 @@ int sb_fig_trend(struct sb_report *r)
 	if (!f)
 		return -1;
 	sb_gp_title(r, f, "the same cases across results files, in the order they were written");
-	fprintf(f, "set ylabel 'median %.*s latency (%s)'\nset logscale y\nset format y '%%g'\n",
-		(int)strcspn(r->metric, "_"), r->metric, u.name);
+	fprintf(f, "set ylabel 'median %.*s latency (%s)'\n", (int)strcspn(r->metric, "_"), r->metric, u.name);
 	/* Explicit range: log autoscaling pads to whole decades. */
-	fprintf(f, "set yrange [%g:%g]\n", fmax(min, 1) / u.div / 1.4, max / u.div * 1.4);
+	int logy = sb_gp_axis(f, 'y', fmax(min, 1) / u.div / 1.4, max / u.div * 1.4, 10);
 	fprintf(f, "set xrange [-0.3:%zu.3]\nset xtics rotate by -25 left (", r->nruns - 1);
 	for (size_t p = 0; p < r->nruns; p++) {
 		fprintf(f, "%s", p ? ", " : "");
@@ -129,10 +128,10 @@ int sb_fig_trend(struct sb_report *r)
 	snprintf(fig->title, sizeof(fig->title), "Trend of the same cases across %zu results files", r->nruns);
 	snprintf(fig->caption, sizeof(fig->caption),
 		 "Median %s of up to %d cases present in three or more files, the files in the order they were "
-		 "written (their created time), error bars the 95%% confidence interval of the median, log scale. "
+		 "written (their created time), error bars the 95%% confidence interval of the median, %s scale. "
 		 "A circle marks a file whose samples differ from the file before by more than %.0f%% with "
 		 "significance (Mann-Whitney U at alpha %.2f, bootstrap CI of the ratio of medians clear of the "
 		 "threshold, as in spawnbench compare); %zu points are marked.",
-		 sb_metric_words(r->metric), MAX_LINES, SB_MATCH_THRESHOLD * 100, SB_MATCH_ALPHA, marked);
+		 sb_metric_words(r->metric), MAX_LINES, logy ? "log" : "linear", SB_MATCH_THRESHOLD * 100, SB_MATCH_ALPHA, marked);
 	return sb_gp_end(r, f, fig->name);
 }

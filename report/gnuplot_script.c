@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: MIT
-/* The style preamble and the three terminals every figure script shares. */
+/*
+ * The style preamble and the three terminals every figure script shares, and the one place that sets an
+ * axis' range, scale and ticks, so that no figure can come out with an axis that labels fewer than three.
+ */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -109,4 +113,71 @@ void sb_gp_title(const struct sb_report *r, FILE *f, const char *title)
 const char *sb_gp_key_outside(const struct sb_report *r)
 {
 	return r->paper ? "set key outside top center horizontal" : "set key outside right top vertical";
+}
+
+/* Values v*10^k (v from steps[]) inside [lo, hi], written to out (up to max); returns how many. */
+static int seq_in(double lo, double hi, const double *steps, int nsteps, double *out, int max)
+{
+	int n = 0;
+	for (int e = (int)floor(log10(lo)) - 1; e <= (int)ceil(log10(hi)) + 1; e++)
+		for (int i = 0; i < nsteps; i++) {
+			double v = steps[i] * pow(10, e);
+			if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) && n < max)
+				out[n++] = v;
+		}
+	return n;
+}
+
+/* Powers of base inside [lo, hi]. */
+static int powers_in(double lo, double hi, int base)
+{
+	int n = 0;
+	for (int e = (int)floor(log(lo) / log(base)) - 1; e <= (int)ceil(log(hi) / log(base)) + 1; e++) {
+		double v = pow(base, e);
+		n += v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9);
+	}
+	return n;
+}
+
+int sb_gp_axis(FILE *f, char axis, double lo, double hi, int log_base)
+{
+	if (!(hi > lo) || !isfinite(lo) || !isfinite(hi)) {
+		/* No span to speak of: a range around the one value, linear. */
+		double v = isfinite(lo) ? lo : 0;
+		double pad = v != 0 ? fabs(v) * 0.1 : 1;
+		lo = v - pad;
+		hi = v + pad;
+		log_base = 0;
+	}
+	if (log_base && lo > 0) {
+		if (powers_in(lo, hi, log_base) >= 3) {
+			fprintf(f, "set logscale %c %d\nset %crange [%g:%g]\nset format %c '%%g'\n", axis, log_base, axis,
+				lo, hi, axis);
+			return 1;
+		}
+		static const double one_two_five[] = { 1, 2, 5 };
+		double t[16];
+		int n = log_base == 10 ? seq_in(lo, hi, one_two_five, 3, t, 16) : 0;
+		if (n >= 3) {
+			fprintf(f, "set logscale %c %d\nset %crange [%g:%g]\nset format %c '%%g'\nset %ctics (", axis,
+				log_base, axis, lo, hi, axis, axis);
+			for (int i = 0; i < n; i++)
+				fprintf(f, "%s%.10g", i ? ", " : "", t[i]);
+			fprintf(f, ")\n");
+			return 1;
+		}
+	}
+	/* Linear: the largest 1-2-5 step that still puts three ticks inside the range. */
+	double mag = pow(10, floor(log10((hi - lo) / 2)));
+	static const double shrink[] = { 5, 2, 1, 0.5, 0.2, 0.1 };
+	double step = mag;
+	for (int i = 0; i < 6; i++) {
+		step = shrink[i] * mag;
+		if (floor(hi / step + 1e-9) - ceil(lo / step - 1e-9) + 1 >= 4)
+			break;
+	}
+	double first = ceil(lo / step - 1e-9) * step, last = floor(hi / step + 1e-9) * step;
+	fprintf(f, "unset logscale %c\nset %crange [%g:%g]\nset format %c '%%g'\nset %ctics %.10g, %.10g, %.10g\n", axis,
+		axis, lo, hi, axis, axis, first, step, last);
+	return 0;
 }

@@ -24,6 +24,14 @@ const char *sb_gp_fill(const struct sb_report *r, int i, char *buf, size_t len);
 void sb_gp_title(const struct sb_report *r, FILE *f, const char *title);
 /* A legend beside the plot on screen; above it on paper, where a column has no width to spare. */
 const char *sb_gp_key_outside(const struct sb_report *r);
+/*
+ * Set one axis (axis 'x' or 'y') to [lo, hi] with at least three labelled ticks, whatever the range. Asked
+ * for a log axis (log_base 2 or 10) over a span that holds three powers of the base, it is one with
+ * gnuplot's own ticks; over a narrower span it keeps the log scale with 1-2-5 ticks (base 10) when three
+ * of them fall inside, and otherwise becomes linear, where the ticks are 1-2-5 steps chosen here.
+ * Returns 1 when the axis is logarithmic, 0 when linear (captions say which).
+ */
+int sb_gp_axis(FILE *f, char axis, double lo, double hi, int log_base);
 /* Number of distinct line styles the preamble defines. */
 #define SB_GP_STYLES 8
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "case_select.h"
 #include "report_commands.h"
 #include "gnuplot_run.h"
 #include "parse.h"
@@ -57,6 +58,9 @@ static void usage(FILE *f)
 		"      --methods-mem SIZE  parent memory at which figure 2 compares the methods\n"
 		"                        (e.g. 512M; default: the smallest size measured)\n"
 		"      --gnuplot PROG    gnuplot program to run (default: gnuplot, or $SPAWNBENCH_GNUPLOT)\n"
+		"      --case LABEL      report only this case (its label or key; repeatable)\n"
+		"      --where AXIS=VALUE  report only cases with this axis value, e.g. method=fork, mem=64M\n"
+		"                        (repeatable: values of one axis are alternatives, axes must all hold)\n"
 		"  -q, --quiet           no summary on stdout\n"
 		"  -h, --help            this help\n"
 		"\n"
@@ -116,6 +120,29 @@ fail:
 	return -1;
 }
 
+/* Drop from every loaded file the cases --case/--where leave out, before the model is built from them. */
+static int select_cases(struct sb_report *r, struct sb_case_select *sel)
+{
+	char err[1024];
+	if (!sb_select_active(sel))
+		return 0;
+	for (size_t i = 0; i < r->nruns; i++) {
+		json_t *cases = json_object_get(r->runs[i].doc, "cases");
+		for (size_t k = 0; k < json_array_size(cases);) {
+			json_t *c = json_array_get(cases, k);
+			if (sb_select_note(sel, sb_json_str(c, "key", ""), sb_json_str(c, "label", "")))
+				k++;
+			else
+				json_array_remove(cases, k);
+		}
+	}
+	if (sb_select_verdict(sel, err, sizeof(err))) {
+		fprintf(stderr, "spawnbench report: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -126,9 +153,12 @@ int cmd_report(int argc, char **argv)
 		{ "methods-mem", required_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "case", required_argument, NULL, 'c' },
+		{ "where", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static struct sb_report r;
+	struct sb_case_select sel = { 0 };
 	const char *out = NULL;
 	char tmp[PATH_MAX] = "", err[1024];
 	int c, rc = SB_EXIT_USAGE;
@@ -177,6 +207,13 @@ int cmd_report(int argc, char **argv)
 		case 'q':
 			r.quiet = 1;
 			break;
+		case 'c':
+		case 'w':
+			if (sb_select_option(&sel, c, optarg, err, sizeof(err))) {
+				fprintf(stderr, "spawnbench report: %s\n", err);
+				return SB_EXIT_USAGE;
+			}
+			break;
 		case 'h':
 			usage(stdout);
 			return SB_EXIT_OK;
@@ -190,7 +227,7 @@ int cmd_report(int argc, char **argv)
 		usage(stderr);
 		return SB_EXIT_USAGE;
 	}
-	if (load_inputs(&r, argv + optind, argc - optind))
+	if (load_inputs(&r, argv + optind, argc - optind) || select_cases(&r, &sel))
 		goto cleanup;
 	if (sb_report_build(&r, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench report: %s\n", err);

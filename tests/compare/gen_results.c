@@ -69,6 +69,8 @@ static json_t *make_case(char *spec, size_t n, double sigma)
 			      "mem_bytes", (json_int_t)0, "mem_kind", "anon", "vmas", (json_int_t)1, "thp", "off",
 			      "stack_bytes", (json_int_t)0, "stack_touch", 0, "namespaces", "ns_path", "clone",
 			      "userns_added", 0, "concurrency", (json_int_t)1, "status", status);
+	json_object_set_new(c, "errno", json_integer(0));
+	json_object_set_new(c, "failed_spawns", json_integer(0));
 	if (strcmp(status, "ok")) {
 		json_object_set_new(c, "reason", json_string("synthetic: not run"));
 		return c;
@@ -82,8 +84,12 @@ static json_t *make_case(char *spec, size_t n, double sigma)
 		json_array_append_new(jt, json_integer((json_int_t)total[i]));
 		json_array_append_new(pids, json_integer((json_int_t)i + 1000));
 	}
-	json_object_set_new(c, "failed_spawns", json_integer(0));
 	json_object_set_new(c, "stop_reason", json_string("iterations"));
+	json_object_set_new(c, "spawner", json_pack("{s:I, s:I, s:I, s:I}", "vm_rss_bytes", (json_int_t)2 << 20,
+						    "vm_pte_bytes", (json_int_t)4096, "mappings", (json_int_t)40,
+						    "anon_huge_bytes", (json_int_t)0));
+	/* One round: every spawn in n times the median's wall time. */
+	json_object_set_new(c, "throughput", json_pack("{s:[f]}", "spawns_per_s", 1e9 / (median * factor)));
 	json_object_set_new(c, "samples", json_pack("{s:o, s:o, s:o}", "create_ns", jc, "total_ns", jt,
 						    "child_pid", pids));
 	json_object_set_new(c, "stats", json_pack("{s:o, s:o}", "create_ns", stats_json(create, n), "total_ns",
@@ -130,12 +136,25 @@ int main(int argc, char **argv)
 		fprintf(stderr, "gen_results: -o FILE is required\n");
 		return 2;
 	}
-	json_t *doc = json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:{s:s, s:s, s:s, s:s, s:I, s:b}, s:{s:s, s:I}, s:{s:b}, s:[], s:o}",
+	/* Every field docs/results.schema.json requires, so the tests can validate what they generate. */
+	json_t *host = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:b, s:s, s:s, s:s, s:{}, s:s, s:s, s:s,"
+				 " s:{s:s, s:s, s:I, s:f}, s:{s:i, s:b, s:b, s:b}}",
+				 "hostname", "synthetic", "kernel", kernel, "kernel_build", "#1 SMP synthetic", "arch",
+				 "x86_64", "cpu_model", "Synthetic CPU", "cores", (json_int_t)2, "mem_total_bytes",
+				 (json_int_t)1 << 33, "mem_available_bytes", (json_int_t)1 << 32, "virtualized", 1,
+				 "hypervisor", "none", "thp_enabled", "madvise", "thp_defrag", "madvise", "mitigations",
+				 "glibc", "2.36", "libbpf", "1.1.2", "libpfm", "none", "clock", "id", "CLOCK_MONOTONIC",
+				 "source", "tsc", "resolution_ns", (json_int_t)1, "overhead_ns", 20.0, "privileges",
+				 "euid", 0, "cap_sys_admin", 1, "user_namespaces", 1, "cgroup2", 1);
+	json_t *config = json_pack("{s:s, s:[], s:I, s:I, s:I, s:I, s:f, s:s, s:f, s:I, s:[]}", "plan", "synthetic",
+				   "argv", "iterations", (json_int_t)(n ? n : 1), "min_iterations", (json_int_t)1,
+				   "warmup", (json_int_t)0, "batch", (json_int_t)10, "target_ci", 0.0, "stop_metric",
+				   "total_ns", "max_time_s", 0.0, "seed", (json_int_t)1, "cpu");
+	json_t *doc = json_pack("{s:s, s:{s:s, s:s, s:s}, s:s, s:o, s:o, s:{s:s, s:s, s:f, s:b}, s:[], s:o}",
 				"schema", SB_SCHEMA_ID, "tool", "name", "spawnbench", "version", "0.1.0",
-				"git_commit", "synthetic", "created", "2026-01-01T00:00:00Z", "host", "hostname",
-				"synthetic", "kernel", kernel, "arch", "x86_64", "cpu_model", "Synthetic CPU", "cores",
-				(json_int_t)2, "virtualized", 1, "config", "plan", "synthetic", "iterations",
-				(json_int_t)n, "run", "interrupted", 0, "notes", "cases", cases);
+				"git_commit", "synthetic", "created", "2026-01-01T00:00:00Z", "host", host, "config",
+				config, "run", "started", "2026-01-01T00:00:00Z", "finished", "2026-01-01T00:00:01Z",
+				"duration_s", 1.0, "interrupted", 0, "notes", "cases", cases);
 	if (!doc || json_dump_file(doc, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER)) {
 		fprintf(stderr, "gen_results: cannot write %s\n", out);
 		return 1;

@@ -2,8 +2,10 @@
 # Shared by the compare shell tests: arguments, a scratch directory, and checks that print both sides.
 set -u
 SB=$1
-GEN=$2
 SRC=$3
+# The generator through a wrapper that validates each file it writes against the results schema.
+export GEN_BIN=$2
+GEN="$SRC/gen_checked.sh"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sbcompare.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 . "$(dirname "${BASH_SOURCE[0]}")/../checks.sh"

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "compare_stats.h"
 #include "compare_welch.h"
@@ -190,8 +191,40 @@ static void run_to_run_noise(void)
 	CHECK(power >= 0.5, "two-level bootstrap finds a +50%% shift in only %.3f", power);
 }
 
+/*
+ * Two modes, the median between them: a resample's median jumps from one mode to the other, so the
+ * interval of the ratio spans about 0.1x to 10x, although the test sees new shifted up by 3% in every
+ * sample (p < 0.01) and the ratio of medians is 1.03. Before the inconclusive verdict this read
+ * "no change", next to an interval that allowed anything.
+ */
+static void inconclusive(void)
+{
+	double base[20], new_[20];
+	for (int i = 0; i < 20; i++) {
+		base[i] = i < 10 ? 100 : 1000;
+		new_[i] = i < 10 ? 103 : 1030;
+	}
+	struct sb_verdict v;
+	CHECK(!sb_compare_metric(base, 20, new_, 20, 0.05, 0.05, &v), "compared");
+	CHECK(v.p_value < 0.05, "p %.4f: the shift is significant", v.p_value);
+	CHECK_NEAR(v.ratio, 1.03, 1e-9);
+	CHECK(v.ratio_low < 0.95 && v.ratio_high > 1.05, "CI [%.3f, %.3f] reaches past 5%% on both sides", v.ratio_low,
+	      v.ratio_high);
+	CHECK(v.verdict == SB_V_INCONCLUSIVE, "verdict %s, want inconclusive", sb_verdict_name(v.verdict));
+	CHECK(!strcmp(sb_verdict_name(SB_V_INCONCLUSIVE), "inconclusive"), "name");
+
+	/* A one-sided wide interval is still noise, and a tight one still no change. */
+	for (int i = 0; i < 20; i++) {
+		base[i] = 1000 + i;
+		new_[i] = 1001 + i;
+	}
+	CHECK(!sb_compare_metric(base, 20, new_, 20, 0.05, 0.05, &v), "compared");
+	CHECK(v.verdict == SB_V_NO_CHANGE, "tight interval: verdict %s, want no change", sb_verdict_name(v.verdict));
+}
+
 int main(void)
 {
+	inconclusive();
 	known_p_values();
 	edge_cases();
 	reproducible();

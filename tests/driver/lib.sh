@@ -43,16 +43,7 @@ export SPAWNBENCH_LIBEXEC="$TMP/libexec"
 # Processes that belong to this test's spawnbench runs and should not outlive them.
 leftovers() { pgrep -f "$TMP/libexec/" || true; }
 zombies_of_me() { ps -o stat=,ppid= -e | awk -v p=$$ '$1 ~ /^Z/ && $2 == p' | wc -l; }
-# validate FILE: the results file against docs/results.schema.json (prints the first error only)
+# validate FILE: the results file against docs/results.schema.json (tests/validate_results.py, shared by all suites)
 validate() {
-	"$PY" - "$1" "$SRC/docs/results.schema.json" <<'PYEOF'
-import json, sys
-import jsonschema
-doc = json.load(open(sys.argv[1]))
-schema = json.load(open(sys.argv[2]))
-errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
-for e in errors[:1]:
-    print("schema error at", "/".join(map(str, e.path)), ":", e.message[:300])
-sys.exit(1 if errors else 0)
-PYEOF
+	"$PY" "$SRC/tests/validate_results.py" "$SRC/docs/results.schema.json" "$1" 2>&1
 }

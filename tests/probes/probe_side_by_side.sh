@@ -9,14 +9,7 @@ wait_no_progs || fail "programs of ours (name sb_*) loaded before the test: anot
 # 5 kHz: a posix_spawn copy_process is about 7 us, so 300 of them get about 10 samples (1 kHz: 2, often 0)
 "$SB" run -m fork,posix_spawn -n 300 --probe off,phases,stages --probe-hz 5000 -q --no-table -o "$DIR/r.json" || fail "run"
 f=$DIR/r.json
-python3 - "$f" "$(dirname "$0")/../../docs/results.schema.json" <<'PY' || fail "results do not match docs/results.schema.json"
-import json, sys
-import jsonschema
-errors = list(jsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).iter_errors(json.load(open(sys.argv[1]))))
-for e in errors[:1]:
-    print("schema error at", "/".join(map(str, e.path)), ":", e.message[:300], file=sys.stderr)
-sys.exit(1 if errors else 0)
-PY
+python3 "$(dirname "$0")/../validate_results.py" "$f" || fail "results do not match docs/results.schema.json"
 check '.cases | length == 6' "$f" "one case per method and level" '[.cases[].label]'
 check '.config.probe.levels == ["off","phases","stages"] and .config.probe.level == "stages"' "$f" \
 	"levels recorded" '.config.probe'
