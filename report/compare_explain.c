@@ -412,15 +412,17 @@ int sb_explain_cases(const json_t *base, const json_t *new_, const char *metric,
 	} else if (bp || np) {
 		snprintf(x->note, sizeof(x->note), "only %s carries probe data (%s was run without --probe): "
 			 "phases and stages not compared", bp ? "base" : "new", bp ? "new" : "base");
+	} else {
+		snprintf(x->note, sizeof(x->note), "no probe data on either side: phases and stages not compared");
 	}
 	if (bc && nc && explain_counters(x, bc, nc))
 		goto oom;
 	x->have = x->nphases || x->nstages || x->ncounters;
 	if (!x->have) {
-		if (x->note[0])
-			snprintf(x->why, sizeof(x->why), "no explanation possible: %s", x->note);
-		else if (bp && np)
+		if (bp && np)
 			snprintf(x->why, sizeof(x->why), "no explanation possible: the probe data hold no phase both sides measured");
+		else if (bp || np)
+			snprintf(x->why, sizeof(x->why), "no explanation possible: %s", x->note);
 		else
 			snprintf(x->why, sizeof(x->why), "no explanation possible: neither side carries probe data or "
 				 "counters (run with --probe phases,stages as root, or --counters)");
@@ -514,7 +516,7 @@ void sb_explain_line(const struct sb_explain *x, char *buf, size_t len)
 	else if (x->note[0])
 		APPEND("%s%s", sep, x->note);
 	for (size_t i = 0; i < x->ncounters; i++)
-		APPEND("%s%s %+.4g", i ? ", " : "; ", x->counter[i].name, x->counter[i].delta);
+		APPEND("%s%s %+.4g", i ? ", " : used ? "; " : "", x->counter[i].name, x->counter[i].delta);
 }
 
 static void set_num(json_t *o, const char *k, double v)
