@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "compare_output.h"
 #include "compare_run.h"
+#include "compare_trace.h"
 #include "parse.h"
 
 #define MAX_FILES 256
@@ -31,6 +32,9 @@ static void usage(FILE *f)
 		"  -o, --output FILE     write to FILE instead of standard output\n"
 		"      --json-out FILE   also write the JSON form to FILE\n"
 		"\n"
+		"BASE and NEW may also be profiles of `spawnbench trace --json`: their spawn kinds are then compared\n"
+		"by the syscall's time (metric syscall_ns) and explained by their phases and stages.\n"
+		"\n"
 		"exit status: 0 no case regressed, 1 at least one regressed, 2 bad input or nothing to compare.\n"
 		"docs/statistics.md explains the statistics, docs/ci.md the use in CI.\n");
 }
@@ -41,7 +45,7 @@ struct compare_opts {
 	char *metrics[MAX_METRICS];
 	int nmetrics;
 	double threshold, alpha;
-	int json;
+	int json, metric_given;
 	const char *output, *json_out;
 };
 
@@ -122,6 +126,7 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 			}
 			break;
 		case 'm':
+			o->metric_given = 1;
 			if (parse_metrics(o, optarg))
 				return -1;
 			break;
@@ -189,6 +194,17 @@ int cmd_compare(int argc, char **argv)
 	    sb_pool_load(&c.new_, o.new_, o.nnew, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench compare: %s\n", err);
 		goto cleanup;
+	}
+	/* Trace profiles are timed by their syscall phase; results files and profiles do not mix. */
+	int trace = sb_trace_pools(&c.base, &c.new_, err, sizeof(err));
+	static char trace_metric[] = SB_TRACE_METRIC;
+	if (trace < 0) {
+		fprintf(stderr, "spawnbench compare: %s\n", err);
+		goto cleanup;
+	}
+	if (trace && (!o.metric_given || !strcmp(o.metrics[0], SB_CMP_ALL_METRICS))) {
+		o.metrics[0] = trace_metric;
+		o.nmetrics = 1;
 	}
 	if (sb_cmp_run(&c, (const char *const *)o.metrics, (size_t)o.nmetrics)) {
 		fprintf(stderr, "spawnbench compare: out of memory\n");

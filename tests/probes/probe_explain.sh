@@ -6,11 +6,10 @@
 . "$(dirname "$0")/lib.sh"
 need_root
 command -v python3 >/dev/null || fail "python3 is needed"
-"$SB" run -m fork --mem 64M,128M --probe phases,stages -n 200 --counters perf::PAGE-FAULTS -q --no-table \
-	-o "$DIR/r.json" || fail "run"
-
 # base: the 64M cases; new: the 128M cases with the 64M case's key, label and size (compare matches keys).
-python3 - "$DIR" <<'PY' || fail "relabel"
+relabel() {
+	python3 - "$DIR" <<'PY'
+
 import copy, json, sys
 d = sys.argv[1]
 r = json.load(open(d + "/r.json"))
@@ -28,9 +27,24 @@ assert len(base["cases"]) == 2 and len(new["cases"]) == 2
 json.dump(base, open(d + "/base.json", "w"))
 json.dump(new, open(d + "/new.json", "w"))
 PY
+}
 
-"$SB" compare -m create_ns --json "$DIR/base.json" "$DIR/new.json" >"$DIR/c.json"
-[ $? = 1 ] || fail "compare should exit 1 (regression)"
+# Twice the memory to copy is a regression carried by copy_page_range on a quiet machine. On a machine
+# shared with other test suites the parent is often preempted when it returns from fork, which adds time to
+# create that is outside copy_process (the explanation then says less of the change is in the stages); up
+# to three runs are made before the test gives up.
+for attempt in 1 2 3; do
+	"$SB" run -m fork --mem 64M,128M --probe phases,stages -n 200 --counters perf::PAGE-FAULTS -q --no-table \
+		-o "$DIR/r.json" || fail "run"
+	relabel || fail "relabel"
+	"$SB" compare -m create_ns --json "$DIR/base.json" "$DIR/new.json" >"$DIR/c.json"
+	rc=$?
+	[ $rc = 1 ] && jq -e '[.rows[] | select(.verdict == "regression")] | length == 2' "$DIR/c.json" >/dev/null &&
+		jq -e '.rows[] | select(.key | endswith("probe=stages")) | .explanation.stages[0].carry >= 0.8' \
+			"$DIR/c.json" >/dev/null && break
+	echo "run $attempt (exit $rc): $(jq -c '[.rows[] | [.verdict, .ratio, .explanation.stages[0].name, .explanation.stages[0].carry]]' "$DIR/c.json")"
+done
+[ $rc = 1 ] || fail "compare should exit 1 (regression)"
 st='.rows[] | select(.key | endswith("probe=stages"))'
 ph='.rows[] | select(.key | endswith("probe=phases"))'
 check "$st | .verdict == \"regression\"" "$DIR/c.json" "the stages case regressed" "$st | .verdict"
@@ -95,3 +109,12 @@ jq '(.cases[] | select(.probe.stages) | .probe.stage_samples_total) = 12' "$DIR/
 check "$st | .explanation.stage_note | test(\"too few stage samples\")" "$DIR/few.json" "too few said" \
 	"$st | .explanation"
 ok "explanations and their refusals"
+
+# The report draws the same numbers: figure 8c with the case's change and copy_page_range's beside it.
+"$SB" report "$DIR/base.json" "$DIR/new.json" -o "$DIR/rep" -q || fail "report"
+[ -s "$DIR/rep/fig8c-stage-delta.png" ] || fail "no figure 8c"
+grep -q '"  copy_page_range"' "$DIR/rep/fig8c-stage-delta.dat" || fail "figure 8c lacks copy_page_range"
+awk '/"  copy_page_range"/ { if ($2 <= 0 || $3 <= 0) exit 1 }' "$DIR/rep/fig8c-stage-delta.dat" ||
+	fail "copy_page_range's change in figure 8c is not above 0: $(cat "$DIR/rep/fig8c-stage-delta.dat")"
+grep -q 'fig8c-stage-delta' "$DIR/rep/report.md" || fail "report.md does not show figure 8c"
+ok "figure 8c drawn"
