@@ -123,6 +123,20 @@ static void stages_explained(void)
 		CHECK(strcmp(x.phase[i].name, "return_to_caller_ns") || isnan(x.phase[i].carry), "carry %g",
 		      x.phase[i].carry);
 
+	/* Files from before phase_samples: the medians' change and interval, no test. */
+	json_t *nraw = json_deep_copy(json_object_get(json_object_get(n, "probe"), "phase_samples"));
+	json_object_del(json_object_get(n, "probe"), "phase_samples");
+	CHECK(!sb_explain_cases(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
+	for (size_t i = 0; i < x.nphases; i++) {
+		if (strcmp(x.phase[i].name, "syscall_to_copy_done_ns"))
+			continue;
+		CHECK(x.phase[i].verdict == -1 && isnan(x.phase[i].p), "tested without raw samples");
+		CHECK_NEAR(x.phase[i].delta, 1000000, 1e-6);
+		/* base 1 ms +- 50 us, new 2 ms +- 100 us: half-widths in quadrature */
+		CHECK_NEAR(x.phase[i].lo, 1000000 - hypot(100000, 50000), 1e-6);
+		CHECK_NEAR(x.phase[i].hi, 1000000 + hypot(100000, 50000), 1e-6);
+	}
+	json_object_set_new(json_object_get(n, "probe"), "phase_samples", nraw);
 	/* Backends that differ: phases yes, stages no, and it says so. */
 	json_object_set_new(json_object_get(n, "probe"), "backend", json_string("fentry"));
 	CHECK(!sb_explain_cases(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
