@@ -450,15 +450,16 @@ void sb_xp_fmt_delta(char *buf, size_t len, double ns)
 		snprintf(buf, len, "%+.3f s", ns / 1e9);
 }
 
-/* "[+820, +960]" in the unit of the change itself, or "" when there is no interval. */
+/* "[+820, +960]" in the unit sb_xp_fmt_delta chose for the change itself, or "" when there is no interval. */
 static void fmt_interval(char *buf, size_t len, const struct sb_xp_change *c)
 {
-	double a = fmax(fabs(c->lo), fabs(c->hi)), div = a < 1e3 ? 1 : a < 1e6 ? 1e3 : 1e6;
+	double a = fabs(c->delta), div = a < 1e3 ? 1 : a < 1e6 ? 1e3 : a < 1e9 ? 1e6 : 1e9;
+	int prec = div == 1e6 ? 2 : div == 1e9 ? 3 : 0;
 
-	if (!isfinite(c->lo) || !isfinite(c->hi))
+	if (!isfinite(c->lo) || !isfinite(c->hi) || !isfinite(c->delta))
 		buf[0] = 0;
 	else
-		snprintf(buf, len, " [%+.*f, %+.*f]", div == 1e6 ? 2 : 0, c->lo / div, div == 1e6 ? 2 : 0, c->hi / div);
+		snprintf(buf, len, " [%+.*f, %+.*f]", prec, c->lo / div, prec, c->hi / div);
 }
 
 #define APPEND(...) (void)(used < len && (used += snprintf(buf + used, len - used, __VA_ARGS__)))

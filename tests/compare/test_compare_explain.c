@@ -192,8 +192,23 @@ static void stage_on_one_side(void)
 	json_decref(n);
 }
 
+/* The interval is written in the change's own unit, even when its ends would pick another. */
+static void line_units(void)
+{
+	static struct sb_explain x;
+	char line[512];
+
+	x.have = 1;
+	x.nstages = 1;
+	x.stage[0] = (struct sb_xp_change){ .name = "copy_page_range", .delta = 950e3, .lo = 850e3, .hi = 1.05e6,
+					    .carry = 0.95 };
+	sb_explain_line(&x, line, sizeof(line));
+	CHECK(!strcmp(line, "copy_page_range +950 µs [+850, +1050] (95% of it)"), "%s", line);
+}
+
 int main(void)
 {
+	line_units();
 	stages_explained();
 	stage_on_one_side();
 	if (failures) {
