@@ -60,6 +60,7 @@ int sb_explain_cases(const json_t *base, const json_t *new_, const char *metric,
 /* Whether a phase lies inside the span of a metric (create_ns: call -> return in the parent, ...). */
 int sb_xp_phase_in_metric(const char *metric, const char *phase);
 
+/* compare_explain_fmt.c: the explanation in words and as JSON. */
 /* One line a reviewer reads: "copy_page_range +889 µs [+820, +960] (96%), syscall_to_copy_done +870 µs; ..." */
 void sb_explain_line(const struct sb_explain *x, char *buf, size_t len);
 /* The explanation as an object of compare's JSON (docs/ci.md, "explanation"), or NULL when out of memory. */
