@@ -142,6 +142,22 @@ static json_t *stats_json(const struct sb_dvec *d)
 			 "p90", s.p90, "p99", s.p99, "outliers", (json_int_t)s.outliers);
 }
 
+/* Each phase's raw values in the order the spawns were joined, so compare can test phase against phase. */
+static json_t *phase_samples_json(const struct sb_probe_case *c)
+{
+	json_t *o = json_object();
+
+	for (int i = 0; o && i < SB_N_PHASES; i++) {
+		json_t *a = c->phase[i].n ? json_array() : NULL;
+
+		for (size_t k = 0; a && k < c->phase[i].n; k++)
+			json_array_append_new(a, json_integer((json_int_t)llround(c->phase[i].v[k])));
+		if (a)
+			json_object_set_new(o, phase_names[i], a);
+	}
+	return o;
+}
+
 /* Wilson score interval of k successes in n at 95%: honest for small k, never outside [0, 1]. */
 static void wilson(uint64_t k, uint64_t n, double *lo, double *hi)
 {
@@ -196,6 +212,7 @@ json_t *sb_case_json(const struct sb_probe_case *c, const char *backend, const c
 			json_object_set_new(ph, phase_names[i], s);
 	}
 	json_object_set_new(o, "phases", ph);
+	json_object_set_new(o, "phase_samples", phase_samples_json(c));
 	if (c->pages.n) {
 		json_object_set_new(km, "pages_allocated", stats_json(&c->pages));
 		json_object_set_new(km, "slab_objects", stats_json(&c->slabs));

@@ -11,6 +11,7 @@
 #include "compare_output.h"
 #include "compare_run.h"
 #include "output_paths.h"
+#include "compare_trace.h"
 #include "parse.h"
 
 #define MAX_FILES 256
@@ -38,6 +39,9 @@ static void usage(FILE *f)
 		"      --where AXIS=VALUE  compare only cases with this axis value, e.g. method=fork, mem=64M\n"
 		"                        (repeatable: values of one axis are alternatives, axes must all hold)\n"
 		"\n"
+		"BASE and NEW may also be profiles of `spawnbench trace --json`: their spawn kinds are then compared\n"
+		"by the syscall's time (metric syscall_ns) and explained by their phases and stages.\n"
+		"\n"
 		"exit status: 0 no case regressed, 1 at least one regressed, 2 bad input or nothing to compare,\n"
 		"4 an output could not be written.\n"
 		"docs/statistics.md explains the statistics, docs/ci.md the use in CI.\n");
@@ -49,7 +53,7 @@ struct compare_opts {
 	char *metrics[MAX_METRICS];
 	int nmetrics;
 	double threshold, alpha;
-	int json;
+	int json, metric_given;
 	const char *output, *json_out;
 	struct sb_case_select sel;
 };
@@ -132,6 +136,7 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 			}
 			break;
 		case 'm':
+			o->metric_given = 1;
 			if (parse_metrics(o, optarg))
 				return -1;
 			break;
@@ -229,6 +234,17 @@ int cmd_compare(int argc, char **argv)
 	    sb_pool_load(&c.new_, o.new_, o.nnew, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench compare: %s\n", err);
 		goto cleanup;
+	}
+	/* Trace profiles are timed by their syscall phase; results files and profiles do not mix. */
+	int trace = sb_trace_pools(&c.base, &c.new_, err, sizeof(err));
+	static char trace_metric[] = SB_TRACE_METRIC;
+	if (trace < 0) {
+		fprintf(stderr, "spawnbench compare: %s\n", err);
+		goto cleanup;
+	}
+	if (trace && (!o.metric_given || !strcmp(o.metrics[0], SB_CMP_ALL_METRICS))) {
+		o.metrics[0] = trace_metric;
+		o.nmetrics = 1;
 	}
 	/* Both sides noted into one selection: a name is refused only when neither side has it. */
 	sb_select_pool(&o.sel, &c.base);

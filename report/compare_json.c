@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* JSON form of a comparison (schema "spawnbench-compare/1", described in docs/ci.md). */
 #include "compare_output.h"
+#include "compare_explain.h"
 
 #include <math.h>
 
@@ -54,8 +55,11 @@ static json_t *case_list(const struct sb_pool_case *const *cases, size_t n)
 json_t *sb_cmp_to_json(const struct sb_cmp *c)
 {
 	json_t *rows = json_array(), *notes = json_array();
-	for (size_t i = 0; i < c->nrows; i++)
-		json_array_append_new(rows, row_json(&c->rows[i]));
+	for (size_t i = 0; i < c->nrows; i++) {
+		json_t *r = row_json(&c->rows[i]);
+		sb_cmp_explain_json(c, &c->rows[i], r);
+		json_array_append_new(rows, r);
+	}
 	for (size_t i = 0; i < c->nnotes; i++)
 		json_array_append_new(notes, json_string(c->notes[i]));
 	json_t *summary = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",

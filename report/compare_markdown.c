@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Markdown summary of a comparison: one table a reviewer can read in a pull-request comment. */
 #include "compare_output.h"
+#include "compare_explain.h"
 
 #include <math.h>
 #include <string.h>
@@ -135,6 +136,7 @@ int sb_cmp_write_markdown(const struct sb_cmp *c, FILE *f)
 	} else {
 		fprintf(f, "No case appears in both base and new: nothing was compared.\n");
 	}
+	sb_cmp_write_explanations(c, f);
 	if (c->not_compared) {
 		fprintf(f, "\nNot compared:\n\n");
 		for (size_t i = 0; i < c->nrows; i++) {

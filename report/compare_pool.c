@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare_trace.h"
 #include "results_read.h"
 
 struct sb_pool_case *sb_pool_find(const struct sb_pool *p, const char *key)
@@ -152,7 +153,7 @@ int sb_pool_load(struct sb_pool *p, const char *const *paths, size_t n, char *er
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		json_t *doc = sb_results_load(paths[i], err, errlen);
+		json_t *doc = sb_compare_load(paths[i], err, errlen);
 		if (!doc)
 			return -1;
 		p->docs[p->ndocs] = doc;

@@ -118,6 +118,7 @@ int sb_fig_concurrency(struct sb_report *r);
 int sb_fig_runs(struct sb_report *r);
 int sb_fig_trend(struct sb_report *r);
 int sb_fig_vmas(struct sb_report *r);
+int sb_fig_stage_delta(struct sb_report *r);
 
 /* Tables and pages. */
 int sb_table_csv(struct sb_report *r);

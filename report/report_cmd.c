@@ -105,7 +105,8 @@ static int render(struct sb_report *r)
 {
 	int (*const steps[])(struct sb_report *) = {
 		sb_fig_memory, sb_fig_methods, sb_fig_namespaces, sb_fig_stages, sb_fig_ecdf,
-		sb_fig_stack, sb_fig_vmas, sb_fig_concurrency, sb_fig_runs, sb_fig_trend, sb_table_csv, sb_table_latex,
+		sb_fig_stack, sb_fig_vmas, sb_fig_concurrency, sb_fig_runs, sb_fig_trend, sb_fig_stage_delta,
+		sb_table_csv, sb_table_latex,
 	};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		if (stop_signal || steps[i](r))

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+/* Trace profiles as results documents for compare (compare_trace.h). */
+#include "compare_trace.h"
+
+#include <string.h>
+
+#include "results_read.h"
+
+/* Marks a converted profile, so the pools can tell profiles from results files. */
+#define FROM_TRACE "converted_from"
+
+/* One case of the converted document: the probe object as trace wrote it, timed by its syscall phase. */
+static json_t *trace_case(const char *label, json_t *probe)
+{
+	json_t *s = json_object_get(json_object_get(probe, "phase_samples"), SB_TRACE_METRIC);
+	json_t *samples = json_object();
+
+	if (!samples)
+		return NULL;
+	if (json_is_array(s))
+		json_object_set(samples, SB_TRACE_METRIC, s);
+	return json_pack("{s:s, s:s, s:s, s:o, s:O}", "key", label, "label", label, "status", "ok", "samples",
+			 samples, "probe", probe);
+}
+
+static json_t *as_results(json_t *t, const char *path, char *err, size_t errlen)
+{
+	json_t *cases = json_array(), *m, *doc;
+	const char *label;
+
+	if (!cases)
+		goto nomem;
+	json_object_foreach(json_object_get(t, "methods"), label, m) {
+		if (json_is_object(m) && json_array_append_new(cases, trace_case(label, m)))
+			goto nomem;
+	}
+	if (json_is_object(json_object_get(t, "all")) &&
+	    json_array_append_new(cases, trace_case("all spawns", json_object_get(t, "all"))))
+		goto nomem;
+	doc = json_pack("{s:s, s:s, s:{}, s:o}", "schema", SB_SCHEMA, FROM_TRACE, SB_TRACE_SCHEMA, "host",
+			"cases", cases);
+	if (doc)
+		return doc;
+	cases = NULL;
+nomem:
+	json_decref(cases);
+	snprintf(err, errlen, "%s: out of memory", path);
+	return NULL;
+}
+
+json_t *sb_compare_load(const char *path, char *err, size_t errlen)
+{
+	json_t *doc = sb_results_load(path, err, errlen), *t;
+	const char *schema;
+
+	if (doc)
+		return doc;
+	/* Only a file that parsed but is not a results file may be a profile: keep the first message else. */
+	t = json_load_file(path, 0, NULL);
+	schema = json_string_value(json_object_get(t, "schema"));
+	if (schema && !strcmp(schema, SB_TRACE_SCHEMA))
+		doc = as_results(t, path, err, errlen);
+	json_decref(t);
+	return doc;
+}
+
+static int is_trace(const json_t *doc)
+{
+	return json_object_get(doc, FROM_TRACE) != NULL;
+}
+
+int sb_trace_pools(const struct sb_pool *base, const struct sb_pool *new_, char *err, size_t errlen)
+{
+	size_t traces = 0, all = base->ndocs + new_->ndocs;
+
+	for (size_t i = 0; i < base->ndocs; i++)
+		traces += is_trace(base->docs[i]);
+	for (size_t i = 0; i < new_->ndocs; i++)
+		traces += is_trace(new_->docs[i]);
+	if (traces && traces != all) {
+		snprintf(err, errlen, "cannot compare trace profiles (%s) with results files: give trace profiles on "
+				      "both sides, or results files on both", SB_TRACE_SCHEMA);
+		return -1;
+	}
+	return traces ? 1 : 0;
+}
