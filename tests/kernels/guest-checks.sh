@@ -175,7 +175,7 @@ if [ $phase_fentry = yes ]; then
 	if [ $rc = 0 ]; then
 		verdict phase-fentry phase-hooks "phase_hooks is $(jq -r .config.probe.phase_hooks "$p")" \
 			'.config.probe.phase_hooks == "fentry"' "$p"
-		# Under TCG the median of the kernel phases covered 0.70-0.99 of create's: what follows the return
+		# Under TCG the median of the kernel phases covered 0.65-0.99 of create's: what follows the return
 		# of kernel_clone (the child preempting its parent on the way out, the parent's copy-on-write
 		# faults after fork, posix_spawn's munmap) costs far more there than on hardware, so the medians
 		# are shown, not judged. What is judged is that the boundaries sit inside each spawn's create:
