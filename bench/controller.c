@@ -626,7 +626,6 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 		return 4;
 	}
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	sb_stamp_cost_measure(cfg, worker_path);
 	char why[128];
 	uint64_t budget = sb_memory_budget(why, sizeof(why));
 	uint64_t seed = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15ull;
@@ -737,6 +736,9 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 	}
 	if (!cfg->quiet && isatty(STDERR_FILENO))
 		fprintf(stderr, "\r\033[K");
+	/* After the cases, so it delays no measurement; an interrupted run goes without it. */
+	if (!interrupted && !sb_stop_signal)
+		sb_stamp_cost_measure(cfg, worker_path);
 	sb_reap_all_children();
 	if (!interrupted)
 		return 0;

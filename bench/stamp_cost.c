@@ -47,16 +47,16 @@ void sb_stamp_cost_measure(struct sb_run_config *cfg, const char *worker_path)
 	w.child_cpu = -1;
 	w.cpu = cfg->n_cpus ? cfg->cpus[0] : sched_getcpu();   /* pinned: placement out of the difference */
 	/* The worker's test hooks shape the cases' workers, not this one. */
-	char *hooks[2] = { getenv("SPAWNBENCH_TEST_TRANSIENT"), getenv("SPAWNBENCH_TEST_STEP") };
+	char *hooks[2] = { getenv("SPAWNBENCH_TEST_TRANSIENT"), getenv("SPAWNBENCH_TEST_SQUARE") };
 	for (int i = 0; i < 2; i++)
 		hooks[i] = hooks[i] ? strdup(hooks[i]) : NULL;
 	unsetenv("SPAWNBENCH_TEST_TRANSIENT");
-	unsetenv("SPAWNBENCH_TEST_STEP");
+	unsetenv("SPAWNBENCH_TEST_SQUARE");
 	int rc = sb_worker_start(worker_path, &w, cfg->spawn_timeout_s, &pid, &fd, msg, sizeof(msg));
 	if (hooks[0])
 		setenv("SPAWNBENCH_TEST_TRANSIENT", hooks[0], 1);
 	if (hooks[1])
-		setenv("SPAWNBENCH_TEST_STEP", hooks[1], 1);
+		setenv("SPAWNBENCH_TEST_SQUARE", hooks[1], 1);
 	free(hooks[0]);
 	free(hooks[1]);
 	if (rc)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What the child's stamp costs, measured once per run: one fork worker, pinned, runs batches with no stamp,
+ * What the child's stamp costs, measured once per run, after the cases: one fork worker, pinned, runs batches with no stamp,
  * a time stamp, and a time-and-CPU stamp (the default) in a shuffled order each round. The per-round
  * difference of batch medians (total, default stamp minus none) gives cfg->stamp_ns: median and a
  * distribution-free 95% CI; the time-and-CPU minus time-only difference is what reading the CPU adds.

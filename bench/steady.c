@@ -61,7 +61,11 @@ const char *sb_steady_gate(const struct sb_run_config *cfg, struct sb_case *c, c
 	size_t drop = at[n / 3];   /* every sample before the first one of the second third */
 	/* The cap: three extensions, and no more extra spawns than the case measures (a stages case may measure more). */
 	size_t cap = c->n_samples > cfg->iterations ? c->n_samples : cfg->iterations;
-	int can_extend = strcmp(stop, "max-time") && strcmp(stop, "interrupted") &&
+	/*
+	 * A probed case's kernel data is joined spawn by spawn as batches arrive and cannot be taken back:
+	 * dropping the driver's samples alone would make the two disagree, so such a case is only warned about.
+	 */
+	int can_extend = strcmp(stop, "max-time") && strcmp(stop, "interrupted") && c->probe_level == SB_PROBE_OFF &&
 			 c->steady_checks < MAX_EXTENSIONS && c->warmup_dropped + drop <= cap;
 	if (!can_extend) {
 		sb_case_warn(c, "not-steady", "the median of the first third of the %s samples is %.3gx the last "

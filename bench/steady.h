@@ -7,6 +7,7 @@
  * is not stationary: a freshly populated parent's first spawns, a CPU's frequency ramp. Its first third is
  * then dropped as further warm-up and the case measures on to refill it, at most three times and at most as
  * many spawns as the case's own iterations; a series still moving then carries the warning "not-steady".
+ * Cases with probes are never trimmed (their kernel data is already joined spawn by spawn), only warned.
  *
  * Stage samples: a --probe stages case spawns on until the stack sampler put --stage-samples samples inside
  * copy_process, or its time budget (--max-time, else 10 s of spawning) is spent; with fewer, the warning

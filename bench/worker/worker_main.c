@@ -8,8 +8,8 @@
  *
  * Test hook: SPAWNBENCH_TEST_TRANSIENT=K:MIB makes the first K measured spawns come from a parent holding
  * MIB more touched memory, released after them: a real transient (fork copies its page tables) for the
- * adaptive warm-up's tests (tests/validity). SPAWNBENCH_TEST_STEP=K:MIB touches MIB more after the
- * first K measured spawns and keeps it: a step that no warm-up removes, a series that never settles.
+ * adaptive warm-up's tests (tests/validity). SPAWNBENCH_TEST_SQUARE=K:MIB holds MIB more every other K
+ * measured spawns (K fast, K slow, K fast, ...): a series that no warm-up settles.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -187,17 +187,18 @@ static struct {
 	uint32_t left;
 	char *mem;
 	size_t len;
-	uint32_t step_at;
-	size_t step;
+	uint32_t square_k, square_n;
+	size_t square_len;
+	char *square_mem;
 } transient;
 
 static void transient_setup(void)
 {
-	const char *env = getenv("SPAWNBENCH_TEST_TRANSIENT"), *step = getenv("SPAWNBENCH_TEST_STEP");
+	const char *env = getenv("SPAWNBENCH_TEST_TRANSIENT"), *sq = getenv("SPAWNBENCH_TEST_SQUARE");
 	unsigned k, mib;
-	if (step && sscanf(step, "%u:%u", &k, &mib) == 2 && k && mib && mib <= 4096) {
-		transient.step_at = k;
-		transient.step = (size_t)mib << 20;
+	if (sq && sscanf(sq, "%u:%u", &k, &mib) == 2 && k && mib && mib <= 4096) {
+		transient.square_k = k;
+		transient.square_len = (size_t)mib << 20;
 	}
 	if (!env || sscanf(env, "%u:%u", &k, &mib) != 2 || !k || !mib || mib > 4096)
 		return;
@@ -216,10 +217,17 @@ static void transient_step(void)
 	if (transient.left && !--transient.left) {
 		munmap(transient.mem, transient.len);
 	}
-	if (transient.step_at && !--transient.step_at) {
-		char *p = mmap(NULL, transient.step, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (p != MAP_FAILED)
-			memset(p, 1, transient.step);   /* kept to the end */
+	if (transient.square_k && ++transient.square_n % transient.square_k == 0) {
+		if (transient.square_mem) {
+			munmap(transient.square_mem, transient.square_len);
+			transient.square_mem = NULL;
+		} else {
+			char *p = mmap(NULL, transient.square_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+			if (p != MAP_FAILED) {
+				memset(p, 1, transient.square_len);
+				transient.square_mem = p;
+			}
+		}
 	}
 }
 

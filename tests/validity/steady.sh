@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # Steady state, with the worker's test hooks making real transients (bench/worker/worker_main.c): a slow
-# start is dropped by the adaptive warm-up; a step the run ends in is flagged not-steady and shown.
+# start is dropped by the adaptive warm-up; a series that keeps jumping is flagged not-steady and shown.
 . "$(dirname "$0")/../driver/lib.sh"
 
 out=$TMP/t.json
@@ -14,9 +14,10 @@ v=$(json_q "$out" "len(d['cases'][0]['samples']['total_ns']) == 30 and [w['code'
 [ "$v" = "True" ] && pass "refilled to 30 samples, no warning" || fail "after the warm-up: $v"
 validate "$out" && pass "validates" || fail "schema validation"
 
-# A step up after 20 spawns, and --max-time ends the case before the warm-up can catch up.
-SPAWNBENCH_TEST_STEP=20:64 expect_exit 0 "a run ending on a step" -- \
-	"$SB" run -q -n 100000 --warmup 0 --batch 5 --max-time 2s --method fork -o "$out"
+# 20 spawns fast, 20 slow, 20 fast, ...: each extension of the warm-up finds the thirds apart again, and
+# after three (30 spawns, as many as -n) the case is warned about. Counted in spawns, not timed.
+SPAWNBENCH_TEST_SQUARE=20:64 expect_exit 0 "a run that never settles" -- \
+	"$SB" run -q -n 30 --warmup 0 --method fork -o "$out"
 v=$(json_q "$out" "[w['code'] for w in d['cases'][0]['warnings']]")
 [ "$v" = "['not-steady']" ] && pass "flagged not-steady" || fail "warnings: $v"
 grep -q '^fork \[!1\]' "$TMP/out" && grep -q '^\[!1\] fork: not-steady: ' "$TMP/out" \

@@ -5,8 +5,8 @@
 . "$(dirname "$0")/../driver/lib.sh"
 
 warned=$TMP/warned.json
-SPAWNBENCH_TEST_STEP=20:64 expect_exit 0 "a run ending on a step (not-steady)" -- \
-	"$SB" run -q --no-table -n 100000 --warmup 0 --batch 5 --max-time 2s --method fork -o "$warned"
+SPAWNBENCH_TEST_SQUARE=20:64 expect_exit 0 "a run that never settles (not-steady)" -- \
+	"$SB" run -q --no-table -n 30 --warmup 0 --method fork -o "$warned"
 [ "$(json_q "$warned" "[w['code'] for w in d['cases'][0]['warnings']]")" = "['not-steady']" ] \
 	&& pass "the run carries not-steady" || fail "no warning to show: $(json_q "$warned" "d['cases'][0]['warnings']")"
 expect_exit 0 "report" -- "$SB" report -q "$warned" -o "$TMP/rep"
