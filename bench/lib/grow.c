@@ -11,12 +11,14 @@ void *sb_grow(void *items, size_t *cap, size_t need, size_t elem, size_t first)
 
 	if (need <= *cap)
 		return items;
+	if (!elem)
+		return NULL;   /* nothing to hold: a caller's mistake, not a zero-byte realloc */
 	while (c < need) {
 		if (c > SIZE_MAX / 2)
 			return NULL;
 		c *= 2;
 	}
-	if (elem && c > SIZE_MAX / elem)
+	if (c > SIZE_MAX / elem)
 		return NULL;
 	void *p = realloc(items, c * elem);
 	if (p)
