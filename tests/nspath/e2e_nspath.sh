@@ -69,7 +69,10 @@ done
 # As nobody the exec'd child may not read its holder's namespace links (the holder has capabilities in their
 # user namespace, the child has none after exec): compare the inodes from outside, while the run is on.
 prog=$(who live)
-as_nobody "$SB" run -q --no-table -n 100000 --method fork --ns pid --ns-path setns --exec "$prog" \
+# Started directly, not through the as_nobody function: $! must be spawnbench itself (setpriv and env exec
+# it), not a subshell that would take the SIGINT below in its place.
+setpriv --reuid=nobody --regid=nogroup --clear-groups env SPAWNBENCH_LIBEXEC="$SPAWNBENCH_LIBEXEC" \
+	"$SB" run -q --no-table -n 100000 --method fork --ns pid --ns-path setns --exec "$prog" \
 	-o "$TMP/nobody/live.json" 2>/dev/null &
 pid=$!
 for _ in $(seq 50); do
