@@ -67,6 +67,9 @@ static int value_matches(const struct sb_select_where *w, const char *v)
 
 int sb_select_note(struct sb_case_select *s, const char *key, const char *label)
 {
+	/* Files too old to have a key or a label still select by whichever they have. */
+	key = key ? key : "";
+	label = label ? label : key;
 	if (!s->noted++) {
 		/* The axes this file spells, for a message about an axis it lacks. */
 		size_t o = 0;
