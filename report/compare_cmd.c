@@ -43,7 +43,7 @@ static void usage(FILE *f)
 		"by the syscall's time (metric syscall_ns) and explained by their phases and stages.\n"
 		"\n"
 		"exit status: 0 no case regressed, 1 at least one regressed, 2 bad input or nothing to compare,\n"
-		"4 an output could not be written.\n"
+		"4 writing an output failed.\n"
 		"docs/statistics.md explains the statistics, docs/ci.md the use in CI.\n");
 }
 
@@ -178,14 +178,20 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 	return 0;
 }
 
-/* Write one form of the comparison to path (or stdout when NULL); -1 after saying what failed and why. */
+/*
+ * Write one form of the comparison to path (or stdout when NULL). 0, or the exit status after saying what
+ * failed and why: a path that names no place to write (a missing directory, a directory) is bad input,
+ * exit 2; a write that fails (no space, no permission, an I/O error) is exit 4, as in every subcommand.
+ */
 static int write_to(const struct sb_cmp *c, const char *path, int json)
 {
 	FILE *f = path ? fopen(path, "w") : stdout;
 	int ret, e = 0;
 	if (!f) {
-		fprintf(stderr, "spawnbench compare: cannot write %s: %s\n", path, strerror(errno));
-		return -1;
+		e = errno;
+		fprintf(stderr, "spawnbench compare: cannot write %s: %s\n", path, strerror(e));
+		return e == ENOENT || e == ENOTDIR || e == EISDIR || e == ENAMETOOLONG || e == ELOOP ? SB_EXIT_USAGE
+												      : SB_EXIT_RUNTIME;
 	}
 	errno = 0;
 	ret = json ? sb_cmp_write_json(c, f) : sb_cmp_write_markdown(c, f);
@@ -199,7 +205,7 @@ static int write_to(const struct sb_cmp *c, const char *path, int json)
 	if (ret)
 		fprintf(stderr, "spawnbench compare: writing %s failed: %s\n", path ? path : "standard output",
 			strerror(e ? e : EIO));
-	return ret;
+	return ret ? SB_EXIT_RUNTIME : 0;
 }
 
 /* Neither output may be the other, nor one of the files compared: that file would be lost. */
@@ -257,10 +263,8 @@ int cmd_compare(int argc, char **argv)
 		fprintf(stderr, "spawnbench compare: out of memory\n");
 		goto cleanup;
 	}
-	if (write_to(&c, o.output, o.json) || (o.json_out && write_to(&c, o.json_out, 1))) {
-		status = SB_EXIT_RUNTIME;   /* a write failure is exit 4, as in every subcommand */
+	if ((status = write_to(&c, o.output, o.json)) || (o.json_out && (status = write_to(&c, o.json_out, 1))))
 		goto cleanup;
-	}
 	status = sb_cmp_exit_status(&c);
 	if (status == SB_EXIT_USAGE)
 		fprintf(stderr, "spawnbench compare: nothing compared: no case of %s has usable samples in %s too\n",

@@ -92,7 +92,8 @@ static int read_manifest(const char *dir, struct names *ns)
 		first = 0;
 	}
 	fclose(f);
-	qsort(ns->v, ns->n, sizeof(*ns->v), cmp_name);
+	if (ns->n)
+		qsort(ns->v, ns->n, sizeof(*ns->v), cmp_name);
 	return rc;
 }
 
@@ -109,12 +110,13 @@ static int only_report_files(const char *dir, char *err, size_t errlen)
 		rc = -1;
 		goto out;
 	}
-	qsort(have.v, have.n, sizeof(*have.v), cmp_name);
+	if (have.n)
+		qsort(have.v, have.n, sizeof(*have.v), cmp_name);
 	char shown[512] = "";
 	const char *in_dir = NULL;
 	size_t foreign = 0, len = 0;
 	for (size_t i = 0; i < have.n; i++) {
-		if (bsearch(&have.v[i], wrote.v, wrote.n, sizeof(*wrote.v), cmp_name))
+		if (wrote.n && bsearch(&have.v[i], wrote.v, wrote.n, sizeof(*wrote.v), cmp_name))
 			continue;
 		/* What a foreign directory holds goes with it: the directory alone is named (sorted: it came first). */
 		if (in_dir && !strncmp(have.v[i], in_dir, strlen(in_dir)))

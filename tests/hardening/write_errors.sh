@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # One rule for write failures, in every subcommand: exit 4 and the errno text. Written to a private
-# /dev/full (mknod c 1 7 in the scratch directory: never /dev itself) and to a directory that is missing.
+# /dev/full (mknod c 1 7 in the scratch directory: never /dev itself).
 . "$(dirname "$0")/../driver/lib.sh"
 if [ "$(id -u)" -ne 0 ]; then echo "needs root for mknod"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
 cd "$TMP" || exit 1
@@ -19,7 +19,9 @@ fails4() {
 fails4 "compare -o full" -- "$SB" compare r.json r.json -o full
 fails4 "compare --json-out full" -- "$SB" compare r.json r.json --json-out full
 fails4 "compare > full" -- bash -c '"$1" compare r.json r.json >full' _ "$SB"
-fails4 "compare -o missing/dir/x.md" -- "$SB" compare r.json r.json -o missing/dir/x.md
+# A path that names no place at all is bad input (exit 2), as in run; still with the reason.
+expect_exit 2 "compare -o missing/dir/x.md" -- "$SB" compare r.json r.json -o missing/dir/x.md
+grep -q "No such file or directory" "$TMP/err" && pass "compare -o missing/dir: gives the reason" || fail "no reason: $(head -c 200 "$TMP/err")"
 fails4 "export -o full" -- "$SB" export -f csv r.json -o full
 fails4 "export > full" -- bash -c '"$1" export -f csv r.json >full' _ "$SB"
 TMPDIR=$TMP fails4 "run -o full" -- "$SB" run -q --no-table -n 3 -m fork -o full
