@@ -310,6 +310,13 @@ int cmd_trace(int argc, char **argv)
 		rc = SB_EXIT_RUNTIME;
 		goto out;
 	}
+	/*
+	 * Handlers before the probes load, which can take seconds: a signal then must still end the trace
+	 * (a shell starts a background job with SIGINT ignored, so without a handler it would be lost).
+	 */
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
 	/* a command's own children spawn too (a shell script, a build): follow them */
 	po.follow_children = has_cmd;
 	po.stages = stages;
@@ -335,9 +342,6 @@ int cmd_trace(int argc, char **argv)
 			strerror(errno));
 		goto out;
 	}
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	sb_target_release(&target);
 	rc = SB_EXIT_OK;
