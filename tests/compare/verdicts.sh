@@ -23,7 +23,7 @@ jq_eq "$TMP/out" '.rows[] | select(.key == "wide") | .ratio_ci95_low < 0.95 and 
 jq_eq "$TMP/out" '.exit_status' 0
 
 # A regression elsewhere still fails the job; the inconclusive row is still counted.
-jq '(.cases[] | select(.key == "steady") | .samples.total_ns) |= map(. * 1.3)' "$TMP/new.json" >"$TMP/new2.json"
+jq '(.cases[] | select(.key == "steady") | .samples.total_ns) |= map(. * 1.3 | floor)' "$TMP/new.json" >"$TMP/new2.json"
 expect_rc 1 "$SB" compare --json "$TMP/base.json" "$TMP/new2.json"
 jq_eq "$TMP/out" '[.summary.regression, .summary.inconclusive] | join(",")' '1,1'
 
