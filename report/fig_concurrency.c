@@ -28,7 +28,7 @@ int sb_fig_concurrency(struct sb_report *r)
 	int drawn = 0;
 	const struct sb_sweep rate = {
 		.stem = "fig7-throughput", .title = "spawn throughput vs concurrent spawners",
-		.xlabel = "concurrent spawner processes", .ylabel = "median spawns per second (all spawners)",
+		.xlabel = "concurrent spawner processes", .ylabel = "spawns/s (all spawners)",
 		.axis = SB_AX_CONC, .keep = keep_rate, .x = spawners, .stat = "spawns_per_s", .logx = 2,
 		.logy = 1,
 	};
