@@ -318,6 +318,7 @@ struct running {
 	int active;
 	struct running *owner;  /* whose workers these are: itself, or the sibling it shares them with */
 	int users;              /* on the owner: active cases using its workers */
+	size_t others, other_cases; /* workers of the other cases of its group alive with it, and those cases */
 };
 
 static int append_sample(struct sb_case *c, const struct sb_sample *s)
@@ -356,7 +357,7 @@ static double metric_halfwidth(const struct sb_case *c, int metric)
 }
 
 /* Name the limit behind the errors a starved machine gives, so the reader knows what to raise. */
-static void append_limit_hint(struct sb_case *c)
+static void append_limit_hint(struct sb_case *c, const struct running *r)
 {
 	char hint[400] = "";
 	size_t off = 0;
@@ -372,8 +373,15 @@ static void append_limit_hint(struct sb_case *c)
 			off += (size_t)snprintf(hint + off, sizeof(hint) - off, " %s = %s", path, val[0] ? val : "?");
 		}
 	} else if (c->first_errno == EAGAIN) {
-		snprintf(hint, sizeof(hint), "; a process limit: RLIMIT_NPROC (ulimit -u), the cgroup's pids.max, or "
-			 "kernel.threads-max / kernel.pid_max");
+		off = (size_t)snprintf(hint, sizeof(hint), "; a process limit: RLIMIT_NPROC (ulimit -u), the cgroup's "
+				       "pids.max, or kernel.threads-max / kernel.pid_max");
+		/*
+		 * Interleaving keeps the workers of every case of a group alive together, and they count against
+		 * the same limit: a case that fits alone can fail here. Say so, and what lets it fit.
+		 */
+		if (r->others && off < sizeof(hint))
+			snprintf(hint + off, sizeof(hint) - off, "; %zu workers of the %zu cases interleaved with it "
+				 "were alive too (fewer cases per run let it fit)", r->others, r->other_cases);
 	} else if (c->first_errno == ENOMEM) {
 		snprintf(hint, sizeof(hint), "; memory: the cgroup's memory limit or vm.overcommit");
 	}
@@ -401,7 +409,7 @@ static void finish_case(struct running *r, const char *stop_reason)
 	else if (c->status == SB_ST_OK && c->failed_spawns)
 		snprintf(c->reason, sizeof(c->reason), "%zu spawns failed (first: %s) and are not in the samples",
 			 c->failed_spawns, sb_spawn_error_text(c->first_errno));
-	append_limit_hint(c);
+	append_limit_hint(c, r);
 }
 
 /* Why a worker stopped answering: its exit status says (SIGKILL with a memory limit is the OOM killer). */
@@ -659,6 +667,7 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 			free(order);
 			return 4;
 		}
+		size_t alive = 0, alive_cases = 0; /* workers started in this group so far, and their cases */
 		for (size_t i = 0; i < n; i++) {
 			run[i].c = &cfg->cases[first + i];
 			run[i].index = first + i;
@@ -672,11 +681,22 @@ int sb_run_all(struct sb_run_config *cfg, struct sb_probe_session *probe)
 				interrupted = 1;
 				break;
 			}
+			if (!rc) {
+				alive += (size_t)run[i].n_workers;
+				alive_cases++;
+			}
 			if (rc) {
+				run[i].others = alive;
+				run[i].other_cases = alive_cases;
 				finish_case(&run[i], "error");
 				done++;
 			}
 		}
+		for (size_t i = 0; i < n; i++)
+			if (run[i].active) {
+				run[i].others = alive - (size_t)run[i].n_workers;
+				run[i].other_cases = alive_cases - 1;
+			}
 		for (;;) {
 			size_t active = 0;
 			for (size_t i = 0; i < n; i++)

@@ -148,4 +148,5 @@ void sb_select_pool(struct sb_case_select *s, struct sb_pool *p)
 		free(c->metrics);
 	}
 	p->ncases = out;
+	sb_pool_reindex(p);
 }

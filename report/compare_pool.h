@@ -32,6 +32,7 @@ struct sb_pool {
 	size_t ndocs;
 	struct sb_pool_case *cases; /* in first-seen order */
 	size_t ncases, cap;
+	json_t *index; /* key -> position in cases, so matching a case is not a scan of every case */
 };
 
 /*
@@ -41,6 +42,8 @@ struct sb_pool {
  */
 int sb_pool_load(struct sb_pool *p, const char *const *paths, size_t n, char *err, size_t errlen);
 void sb_pool_free(struct sb_pool *p);
+/* Rebuild the key index after cases were removed or moved (sb_select_pool); without memory, none is kept. */
+void sb_pool_reindex(struct sb_pool *p);
 
 struct sb_pool_case *sb_pool_find(const struct sb_pool *p, const char *key);
 /* The pooled samples of one metric, or NULL (with *n = 0) when no ok run of the case measured it. */

@@ -4,7 +4,11 @@
 
 #include <string.h>
 
+#include "results_limit.h"
 #include "results_read.h"
+
+#include <stdint.h>
+#include <sys/stat.h>
 
 /* Marks a converted profile, so the pools can tell profiles from results files. */
 #define FROM_TRACE "converted_from"
@@ -55,7 +59,13 @@ json_t *sb_compare_load(const char *path, char *err, size_t errlen)
 
 	if (doc)
 		return doc;
-	/* Only a file that parsed but is not a results file may be a profile: keep the first message else. */
+	/*
+	 * Only a file that parsed but is not a results file may be a profile: keep the first message else (and
+	 * never parse one over the size bound, which is what the first message may be about).
+	 */
+	struct stat st;
+	if (stat(path, &st) || !S_ISREG(st.st_mode) || sb_results_size_ok(path, (uint64_t)st.st_size, NULL, 0))
+		return NULL;
 	t = json_load_file(path, 0, NULL);
 	schema = json_string_value(json_object_get(t, "schema"));
 	if (schema && !strcmp(schema, SB_TRACE_SCHEMA))

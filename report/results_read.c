@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "results_read.h"
 #include "results_check.h"
+#include "results_limit.h"
 
 #include <errno.h>
 #include <math.h>
@@ -19,6 +20,8 @@ json_t *sb_results_load(const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: not a regular file", path);
 		return NULL;
 	}
+	if (sb_results_size_ok(path, (uint64_t)st.st_size, err, errlen))
+		return NULL;
 	json_error_t je;
 	json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
 	if (!doc) {
