@@ -26,7 +26,9 @@ ln -s ../runs/e.csv runs/e-link && ln -s runs/e-link chain.csv
 through chain.csv runs/e.csv "export -o a chain of dangling links" -- "$SB" export -f csv base.json -o chain.csv
 [ -L runs/e-link ] || fail "the middle link of the chain was replaced"
 ln -s runs/c.md cmp.md
-through cmp.md runs/c.md "compare -o a dangling link" -- "$SB" compare base.json runs/r.json -o cmp.md
+# base.json against a copy of itself: no case can regress, so the exit status is compare's writing alone.
+cp base.json same.json
+through cmp.md runs/c.md "compare -o a dangling link" -- "$SB" compare base.json same.json -o cmp.md
 ln -s loop-b loop-a && ln -s loop-a loop-b
 expect_exit 2 "run -o a loop of links" -- "$SB" run -q --no-table -n 5 -m fork -o loop-a
 [ -L loop-a ] && [ -L loop-b ] || fail "the loop's links were replaced"
