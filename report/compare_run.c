@@ -13,24 +13,6 @@
 static const char *const metric_order[] = { "create_ns", "start_ns", "exec_ns", "total_ns", "nsenter_ns" };
 #define N_ORDER (sizeof(metric_order) / sizeof(metric_order[0]))
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(const double *x, size_t n)
-{
-	double *s = malloc(n * sizeof(*s));
-	if (!s)
-		return NAN;
-	memcpy(s, x, n * sizeof(*s));
-	qsort(s, n, sizeof(*s), cmp_double);
-	double m = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-	free(s);
-	return m;
-}
-
 static struct sb_cmp_row *row_add(struct sb_cmp *c, const struct sb_pool_case *bc,
 				  const struct sb_pool_case *nc, const char *metric)
 {
@@ -68,9 +50,9 @@ static void compare_one(struct sb_cmp *c, struct sb_cmp_row *r)
 	const double *n = sb_pool_runs(r->nc, r->metric, &r->nn, &ne, &kn);
 
 	if (r->nb)
-		r->base_median = median(b, r->nb);
+		r->base_median = sb_compare_median(b, r->nb);
 	if (r->nn)
-		r->new_median = median(n, r->nn);
+		r->new_median = sb_compare_median(n, r->nn);
 	if (strcmp(r->bc->status, "ok"))
 		not_compared(c, r, "%s in base: %s", r->bc->status, reason_of(r->bc));
 	else if (strcmp(r->nc->status, "ok"))

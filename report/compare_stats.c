@@ -201,9 +201,9 @@ int sb_bootstrap_ratio_ci(const double *a, size_t na, const double *b, size_t nb
 	return ret;
 }
 
-static double median_of(const double *x, size_t n)
+double sb_compare_median(const double *x, size_t n)
 {
-	double *s = sorted_copy(x, n);
+	double *s = n ? sorted_copy(x, n) : NULL;
 	if (!s)
 		return NAN;
 	double m = quantile7(s, n, 0.5);
@@ -244,7 +244,7 @@ int sb_compare_runs(const double *base, size_t nb, const size_t *base_ends, size
 	if (nb < SB_COMPARE_MIN_SAMPLES || nn < SB_COMPARE_MIN_SAMPLES || !(threshold >= 0) ||
 	    !(alpha > 0 && alpha < 1))
 		return -1;
-	double mb = median_of(base, nb), mn = median_of(new_, nn);
+	double mb = sb_compare_median(base, nb), mn = sb_compare_median(new_, nn);
 	if (!(mb > 0) || !(mn >= 0))
 		return -1;
 	struct sb_verdict v = { .ratio = mn / mb };

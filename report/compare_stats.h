@@ -53,6 +53,9 @@ int sb_compare_runs(const double *base, size_t nb, const size_t *base_ends, size
 /* Building blocks, exposed for tests. */
 
 /* sb_mann_whitney_p (mann_whitney.h): the U test compare's p-value comes from. */
+/* Median of x[0..n) (the mean of the middle two for even n), NAN when n is 0 or memory runs out. */
+double sb_compare_median(const double *x, size_t n);
+
 /* Percentile bootstrap CI (conf, e.g. 0.95) of median(b) / median(a), B resamples, seeded. Returns 0 or -1. */
 int sb_bootstrap_ratio_ci(const double *a, size_t na, const double *b, size_t nb, unsigned B,
 			  uint64_t seed, double conf, double *lo, double *hi);

@@ -10,28 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare_stats.h"
 #include "compare_welch.h"
 #include "export_formats.h"
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median_of(const double *x, size_t n)
-{
-	double *s = malloc((n ? n : 1) * sizeof(*s));
-	if (!s || !n) {
-		free(s);
-		return NAN;
-	}
-	memcpy(s, x, n * sizeof(*s));
-	qsort(s, n, sizeof(*s), cmp_double);
-	double m = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-	free(s);
-	return m;
-}
 
 int sb_export_interval(const double *v, size_t n, const size_t *ends, size_t k, struct sb_stats *s, double *lo,
 		       double *hi)
@@ -44,7 +25,7 @@ int sb_export_interval(const double *v, size_t n, const size_t *ends, size_t k, 
 		return 0;
 	double sum = 0, sum2 = 0;
 	for (size_t r = 0, start = 0; r < k; start = ends[r], r++) {
-		double m = median_of(v + start, ends[r] - start);
+		double m = sb_compare_median(v + start, ends[r] - start);
 		if (!(m > 0))
 			return 0; /* a run without a positive median: keep the pooled CI */
 		sum += log(m);
