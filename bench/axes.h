@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The axes of a case, one declaration each: the option that sets it, its token in a case's key, its field
- * in the results file, how many values a "cases:" line gives it for a method, and how value i is set on a
- * case. Case expansion is an odometer over this table (the last axis turns fastest), so the order of the
- * table is the order of the cases. What still names an axis by hand elsewhere (cli_run.c's parser,
- * sb_case_name's key and label, results_json.c, report_model.c's identity) is checked against the
- * table's tokens and fields by tests/axes.
+ * The axes of a case, one declaration each: the option that sets it (its value parser and where the value
+ * goes in struct sb_matrix), its token in a case's key and label, its field in the results file, how many
+ * values a "cases:" line gives it for a method, and how value i is set on a case. Option parsing
+ * (cli_run.c, and plan files through it), case expansion (an odometer: the last axis turns fastest, so the
+ * order of the table is the order of the cases) and naming (case_name.c) all read this table. What still
+ * names an axis by hand elsewhere (results_json.c, report_model.c's identity) is checked against the table's
+ * tokens and fields by tests/axes. Adding an axis is one entry here plus the worker code that honours it.
  */
 #ifndef SB_AXES_H
 #define SB_AXES_H
@@ -22,10 +23,30 @@ struct sb_axis_ctx {
 	const struct sb_method_info *info;
 };
 
+/*
+ * An option of the matrix: how its value is read and where it is stored. The parsers are in axis_parse.h;
+ * the generic ones use values/count/max/lo/hi/words, the others know their field.
+ */
+struct sb_axis_opt {
+	const char *name;          /* "mem": the option --mem, also a plan's token */
+	char short_name;           /* 'm' for -m, or 0 */
+	const char *arg;           /* "SIZES" in --help; NULL: a switch, it takes no value */
+	const char *help;
+	/* Parse arg into dst (the matrix, or the run configuration when in_cfg). 0, or -1 with err set. */
+	int (*parse)(const struct sb_axis_opt *o, const char *arg, void *dst, char *err, size_t errlen);
+	size_t values, count;      /* offsetof the values and of their count (an int) in dst */
+	int max;                   /* values the field holds */
+	uint64_t lo, hi;           /* whole numbers: the range allowed */
+	const char *const *words;  /* a list of words: the words, a value is its index */
+	int in_cfg;                /* a run option (struct sb_run_config), not a plan's cases: line */
+};
+
 struct sb_axis {
-	const char *option;      /* "--mem": the option (and plan token) that lists its values */
-	const char *key;         /* "mem": its token in a case's key ("mem=67108864") */
-	const char *json;        /* "mem_bytes": its field in a case of the results file */
+	struct sb_axis_opt opt;    /* the option that lists its values */
+	const struct sb_axis_opt *more;  /* options that shape the same values (--flags for --preset), or NULL */
+	size_t n_more;
+	const char *key;           /* "mem": its first token in a case's key ("mem=67108864") */
+	const char *json;          /* "mem_bytes": its field in a case of the results file */
 	/* Values this matrix gives the axis for this method: at least 1 (the default, or not applicable). */
 	int (*count)(const struct sb_axis_ctx *x);
 	/*
@@ -34,6 +55,16 @@ struct sb_axis {
 	 * method (posix_spawn without exec, a namespace path without namespaces): it is left out.
 	 */
 	int (*apply)(const struct sb_axis_ctx *x, int i, struct sb_case *c);
+	/*
+	 * Naming. name_pos: where its tokens stand in the key and the label (the key's order is older than the
+	 * table's and must not change: results files and compare match cases on it). key_token writes its
+	 * "token=value" part(s) of the key, label_token its " word" of the label, into a buffer that starts
+	 * empty; either leaves it empty to be left out (the label shows what differs from the defaults; axes added after the first keys are left out of
+	 * the key at their default, so that older keys stay comparable).
+	 */
+	int name_pos;
+	void (*key_token)(const struct sb_case *c, char *buf, size_t len);
+	void (*label_token)(const struct sb_case *c, char *buf, size_t len);
 };
 
 extern const struct sb_axis sb_axes[];
@@ -54,5 +85,12 @@ int sb_axes_case(const struct sb_axis_ctx *x, const int *idx, struct sb_case *c)
 int sb_axes_resolve(struct sb_case *c, char *err, size_t errlen);
 /* Advance an odometer of k digits (digit i counts 0..n[i]-1, the last fastest). 0 once it wrapped. */
 int sb_odometer_next(int *idx, const int *n, size_t k);
+
+/* The axis whose tokens stand at pos (1..sb_n_axes) in keys and labels. */
+const struct sb_axis *sb_axis_named_at(int pos);
+/* The option of the matrix called name (len bytes: "mem" of "--mem=1M"), or with short_name when not 0. */
+const struct sb_axis_opt *sb_axis_option(const char *name, size_t len, char short_name);
+/* Every option of the matrix in --help's order: calls fn on each. */
+void sb_axis_options_each(void (*fn)(const struct sb_axis_opt *o, void *ctx), void *ctx);
 
 #endif

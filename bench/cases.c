@@ -16,8 +16,6 @@
 #include "namespaces.h"
 #include "parse.h"
 
-#define DEFAULT_STACK SB_DEFAULT_STACK
-
 void sb_add_note(struct sb_run_config *cfg, const char *fmt, ...)
 {
 	if (cfg->n_notes == (int)(sizeof(cfg->notes) / sizeof(cfg->notes[0])))
@@ -73,76 +71,6 @@ void sb_helper_missing(const char *name, char *msg, size_t len)
 		*slash = '\0';
 	snprintf(msg, len, "cannot find the %s program beside the binary (%.200s/%s) nor in %.200s/../libexec/"
 		 "spawnbench; install it there or set SPAWNBENCH_LIBEXEC to its directory", name, self, name, self);
-}
-
-static void fmt_size(uint64_t b, char *buf, size_t len)
-{
-	sb_format_size(b, buf, len);
-}
-
-void sb_case_name(struct sb_case *c)
-{
-	const struct sb_case_wire *w = &c->w;
-	char mem[32], stack[32], ns[96], flagbuf[400] = "";
-	const char *names[64];
-	size_t nf = sb_flag_names_of(w->clone_flags, names, 64);
-	for (size_t i = 0; i < nf; i++) {
-		strncat(flagbuf, names[i], sizeof(flagbuf) - strlen(flagbuf) - 2);
-		if (i + 1 < nf)
-			strcat(flagbuf, ",");
-	}
-	fmt_size(w->mem_bytes, mem, sizeof(mem));
-	fmt_size(w->stack_bytes, stack, sizeof(stack));
-	sb_ns_set_name(c->ns_set, ns, sizeof(ns));
-	static const char *const paths[] = { "clone", "unshare", "setns" };
-	const char *sig = w->exit_signal == SIGCHLD ? "SIGCHLD" : w->exit_signal == 0 ? "none" : "other";
-
-	snprintf(c->key, sizeof(c->key),
-		 "method=%s;preset=%s;flags=%s;exit=%s;exec=%s;mem=%llu;mem_kind=%s;vmas=%u;thp=%s;stack=%llu;"
-		 "stack_touch=%u;ns=%s;ns_path=%s;userns_added=%d;concurrency=%u",
-		 sb_methods[w->method].name, c->preset, flagbuf, sb_methods[w->method].takes_flags ? sig : "-",
-		 c->exec_label, (unsigned long long)w->mem_bytes, w->mem_kind == SB_MEM_SHARED ? "shared" : "anon",
-		 w->vmas, w->thp ? "on" : "off", (unsigned long long)w->stack_bytes, w->stack_touch, ns,
-		 paths[w->ns_path], c->userns_added, c->concurrency);
-	/* Axes added later extend the key only when they differ from their default, so keys stay comparable. */
-	if (c->child_writes)
-		strncat(c->key, ";child_writes=1", sizeof(c->key) - strlen(c->key) - 1);
-	if (c->count_off)
-		strncat(c->key, ";count=off", sizeof(c->key) - strlen(c->key) - 1);
-	if (c->probe_axis) {
-		strncat(c->key, ";probe=", sizeof(c->key) - strlen(c->key) - 1);
-		strncat(c->key, sb_probe_level_name(c->probe_level), sizeof(c->key) - strlen(c->key) - 1);
-	}
-
-	/* The label shows only what differs from the defaults, so tables stay readable. */
-	int off = snprintf(c->label, sizeof(c->label), "%s", sb_methods[w->method].name);
-#define ADD(...) off += snprintf(c->label + off, sizeof(c->label) - (size_t)off, __VA_ARGS__)
-	if (strcmp(c->preset, "none") && strcmp(c->preset, "process"))
-		ADD(" %s", strcmp(c->preset, "raw") ? c->preset : flagbuf);
-	if (strcmp(c->exec_label, "none"))
-		ADD(" exec=%s", c->exec_label);
-	if (w->mem_bytes)
-		ADD(" mem=%s%s", mem, w->mem_kind == SB_MEM_SHARED ? "(shared)" : "");
-	if (w->vmas > 1)
-		ADD(" vmas=%u", w->vmas);
-	if (w->thp)
-		ADD(" thp");
-	if (sb_methods[w->method].takes_stack && w->stack_bytes != DEFAULT_STACK)
-		ADD(" stack=%s%s", stack, w->stack_touch ? "(touched)" : "");
-	if (c->ns_set)
-		ADD(" ns=%s", ns);
-	if (w->ns_path != SB_NSPATH_CLONE)
-		ADD(" via=%s", paths[w->ns_path]);
-	if (c->concurrency > 1)
-		ADD(" x%u", c->concurrency);
-	if (c->child_writes)
-		ADD(" child-writes");
-	if (c->count_off)
-		ADD(" count=off");
-	if (c->probe_axis)
-		ADD(" probe=%s", sb_probe_level_name(c->probe_level));
-#undef ADD
-	(void)off;
 }
 
 static int add_case(struct sb_run_config *cfg, const struct sb_case *c, char *err, size_t errlen)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * The axis table (bench/axes.h): the odometer visits every point once in table order, expansion is the
- * product of the axes less the points a method cannot take, and each axis's key token and results field
- * are really what the key and the results file use.
+ * product of the axes less the points a method cannot take, the key and label the table writes are the
+ * ones results files already hold (compare matches on them), every axis is reached by its option, and each
+ * axis's results field is what results_json.c really writes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -75,14 +76,37 @@ static void test_product_and_order(void **state)
 	sb_free_cases(&cfg);
 }
 
+/* One case where every axis differs from its default: its key and label, byte for byte as before the table. */
+static const char all_axes[] = "--method clone3 --preset pidfd --exec none --stack 16K --ns uts --ns-path unshare "
+	"--mem 1M --vmas 2 --thp on --mem-kind shared --concurrency 2 --count off --probe off,phases --child-writes";
+
+static void test_names(void **state)
+{
+	(void)state;
+	static struct sb_run_config cfg;
+	expand(&cfg, all_axes);
+	assert_int_equal(cfg.n_cases, 2);
+	assert_string_equal(cfg.cases[1].key, "method=clone3;preset=pidfd;flags=pidfd;exit=SIGCHLD;exec=none;"
+			    "mem=1048576;mem_kind=shared;vmas=2;thp=on;stack=16384;stack_touch=0;ns=uts;ns_path=unshare;"
+			    "userns_added=0;concurrency=2;child_writes=1;count=off;probe=phases");
+	assert_string_equal(cfg.cases[1].label, "clone3 pidfd mem=1M(shared) vmas=2 thp stack=16K ns=uts via=unshare "
+			    "x2 child-writes count=off probe=phases");
+	sb_free_cases(&cfg);
+	/* Defaults: the axes added after the first keys are left out of the key, everything out of the label. */
+	expand(&cfg, "--method clone --flags vm,fs --ns user");
+	assert_string_equal(cfg.cases[0].key, "method=clone;preset=raw;flags=vm,fs,newuser;exit=SIGCHLD;exec=none;"
+			    "mem=0;mem_kind=anon;vmas=1;thp=off;stack=65536;stack_touch=0;ns=user;ns_path=clone;"
+			    "userns_added=0;concurrency=1");
+	assert_string_equal(cfg.cases[0].label, "clone vm,fs,newuser ns=user");
+	sb_free_cases(&cfg);
+}
+
+/* Every axis's key token and results field are written, and its option is reached through the parser. */
 static void test_tokens_and_fields(void **state)
 {
 	(void)state;
 	static struct sb_run_config cfg;
-	/* One case where every axis differs from its default, so each one's key token is written. */
-	expand(&cfg, "--method clone3 --preset pidfd --exec none --stack 16K --ns uts --ns-path unshare --mem 1M "
-		     "--vmas 2 --thp on --mem-kind shared --concurrency 2 --count off --probe off,phases --child-writes");
-	assert_int_equal(cfg.n_cases, 2);
+	expand(&cfg, all_axes);
 	struct sb_privileges priv;
 	sb_probe_privileges(&priv);
 	struct sb_run_info info = { .priv = &priv };
@@ -93,13 +117,16 @@ static void test_tokens_and_fields(void **state)
 	char key[sizeof(cfg.cases[0].key) + 1];
 	snprintf(key, sizeof(key), ";%s", cfg.cases[0].key);   /* every token now follows a ';' */
 	for (size_t a = 0; a < sb_n_axes; a++) {
+		const struct sb_axis *x = &sb_axes[a];
 		char tok[64];
-		snprintf(tok, sizeof(tok), ";%s=", sb_axes[a].key);
+		snprintf(tok, sizeof(tok), ";%s=", x->key);
 		if (!strstr(key, tok))
-			fail_msg("axis %s: no '%s' in the key %s", sb_axes[a].option, tok + 1, key);
-		if (!json_object_get(jc, sb_axes[a].json))
-			fail_msg("axis %s: no field '%s' in a results case", sb_axes[a].option, sb_axes[a].json);
-		assert_true(sb_axes[a].option[0] == '-' && sb_axes[a].option[1] == '-');
+			fail_msg("axis --%s: no '%s' in the key %s", x->opt.name, tok + 1, key);
+		if (!json_object_get(jc, x->json))
+			fail_msg("axis --%s: no field '%s' in a results case", x->opt.name, x->json);
+		if (sb_axis_option(x->opt.name, strlen(x->opt.name), 0) != &x->opt)
+			fail_msg("axis --%s: not found by its name", x->opt.name);
+		assert_ptr_equal(sb_axis_named_at(x->name_pos), x);   /* one position each */
 	}
 	json_decref(doc);
 	sb_free_cases(&cfg);
@@ -110,6 +137,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_odometer),
 		cmocka_unit_test(test_product_and_order),
+		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_tokens_and_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
