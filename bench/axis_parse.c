@@ -22,12 +22,18 @@ static void *field(void *dst, size_t off)
 	return (char *)dst + off;
 }
 
+/* Split a copy of arg (cut to len bytes) at its commas into items[max]. n, or -1 with err set. */
+static int split_copy(const char *arg, char *buf, size_t len, char **items, int max, char *err, size_t errlen)
+{
+	snprintf(buf, len, "%s", arg);
+	return sb_split_list(buf, items, max, err, errlen);
+}
+
 int sb_ap_sizes(const struct sb_axis_opt *o, const char *arg, void *dst, char *err, size_t errlen)
 {
 	char buf[1024], *items[64];
 	uint64_t *out = field(dst, o->values);
-	snprintf(buf, sizeof(buf), "%s", arg);
-	int n = sb_split_list(buf, items, o->max < 64 ? o->max : 64, err, errlen);
+	int n = split_copy(arg, buf, sizeof(buf), items, o->max < 64 ? o->max : 64, err, errlen);
 	if (n < 0)
 		return -1;
 	for (int i = 0; i < n; i++)
@@ -55,8 +61,7 @@ int sb_parse_uint_list(const char *arg, uint32_t *out, int max, uint64_t lo, uin
 		       char *err, size_t errlen)
 {
 	char buf[512], *items[64];
-	snprintf(buf, sizeof(buf), "%s", arg);
-	int n = sb_split_list(buf, items, max < 64 ? max : 64, err, errlen);
+	int n = split_copy(arg, buf, sizeof(buf), items, max < 64 ? max : 64, err, errlen);
 	for (int i = 0; i < n; i++) {
 		uint64_t v;
 		if (sb_parse_uint(items[i], hi, &v, err, errlen))
@@ -108,8 +113,7 @@ int sb_ap_two_words(const struct sb_axis_opt *o, const char *arg, void *dst, cha
 {
 	char buf[64], *items[2];
 	int *out = field(dst, o->values);
-	snprintf(buf, sizeof(buf), "%s", arg);
-	int k = sb_split_list(buf, items, 2, err, errlen);
+	int k = split_copy(arg, buf, sizeof(buf), items, 2, err, errlen);
 	if (k < 0)
 		return -1;
 	for (int i = 0; i < k; i++) {
@@ -133,8 +137,7 @@ int sb_ap_strings(const struct sb_axis_opt *o, const char *arg, void *dst, char 
 	char buf[1024], *items[16];
 	char **out = field(dst, o->values);
 	int *count = field(dst, o->count);
-	snprintf(buf, sizeof(buf), "%s", arg);
-	int n = sb_split_list(buf, items, o->max < 16 ? o->max : 16, err, errlen);
+	int n = split_copy(arg, buf, sizeof(buf), items, o->max < 16 ? o->max : 16, err, errlen);
 	if (n < 0)
 		return -1;
 	for (int i = 0; i < *count; i++)
@@ -158,8 +161,7 @@ int sb_ap_methods(const struct sb_axis_opt *o, const char *arg, void *dst, char 
 	(void)o;
 	struct sb_matrix *m = dst;
 	char buf[512], *items[32];
-	snprintf(buf, sizeof(buf), "%s", arg);
-	int n = sb_split_list(buf, items, 32, err, errlen);
+	int n = split_copy(arg, buf, sizeof(buf), items, 32, err, errlen);
 	if (n < 0)
 		return -1;
 	m->n_methods = 0;
@@ -208,8 +210,7 @@ int sb_ap_presets(const struct sb_axis_opt *o, const char *arg, void *dst, char 
 {
 	struct sb_matrix *m = dst;
 	char buf[512], *items[16];
-	snprintf(buf, sizeof(buf), "%s", arg);
-	int n = sb_split_list(buf, items, o->max, err, errlen);
+	int n = split_copy(arg, buf, sizeof(buf), items, o->max, err, errlen);
 	if (n < 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
@@ -269,8 +270,7 @@ int sb_ap_ns_paths(const struct sb_axis_opt *o, const char *arg, void *dst, char
 {
 	char buf[64], *items[SB_N_NSPATHS];
 	int *out = field(dst, o->values), n;
-	snprintf(buf, sizeof(buf), "%s", arg);
-	if ((n = sb_split_list(buf, items, SB_N_NSPATHS, err, errlen)) < 0)
+	if ((n = split_copy(arg, buf, sizeof(buf), items, SB_N_NSPATHS, err, errlen)) < 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		int k;
@@ -292,8 +292,7 @@ int sb_ap_probe(const struct sb_axis_opt *o, const char *arg, void *dst, char *e
 	(void)o;
 	struct sb_run_config *cfg = dst;
 	char buf[64], *items[4];
-	snprintf(buf, sizeof(buf), "%s", arg);
-	int k = sb_split_list(buf, items, 4, err, errlen);
+	int k = split_copy(arg, buf, sizeof(buf), items, 4, err, errlen);
 	if (k < 0)
 		return -1;
 	cfg->probe.level = SB_PROBE_OFF;
