@@ -39,21 +39,38 @@ static int clone3_works(void)
 	return 1;
 }
 
-int cmd_doctor(int argc, char **argv)
-{
-	int verbose = 0;
+struct doctor_opts {
+	int verbose, help;
+};
 
+/* 0, or SB_EXIT_USAGE after saying why. */
+static int parse_args(int argc, char **argv, struct doctor_opts *o)
+{
+	memset(o, 0, sizeof(*o));
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			printf("usage: spawnbench doctor [-v]\n"
-			       "  -v, --verbose  under a probe backend the verifier refused, its log\n");
+			o->help = 1;
 			return 0;
 		}
 		if (strcmp(argv[i], "-v") && strcmp(argv[i], "--verbose")) {
 			fprintf(stderr, "spawnbench doctor: unknown argument '%s' (only -v)\n", argv[i]);
 			return SB_EXIT_USAGE;
 		}
-		verbose = 1;
+		o->verbose = 1;
+	}
+	return 0;
+}
+
+int cmd_doctor(int argc, char **argv)
+{
+	struct doctor_opts o;
+	int rc = parse_args(argc, argv, &o);
+	if (rc)
+		return rc;
+	if (o.help) {
+		printf("usage: spawnbench doctor [-v]\n"
+		       "  -v, --verbose  under a probe backend the verifier refused, its log\n");
+		return 0;
 	}
 	struct sb_privileges p;
 	sb_probe_privileges(&p);
@@ -75,7 +92,7 @@ int cmd_doctor(int argc, char **argv)
 	line("clone3", clone3_works(), "pidfd, into-cgroup, clear-sighand, time namespaces need it");
 	line("cgroup v2 (writable)", p.cgroup2, p.cgroup2 ? "into-cgroup cases run" : "into-cgroup cases are skipped");
 	printf("kernel tracing (probes):\n");
-	sb_doctor_bpf(line, verbose);
+	sb_doctor_bpf(line, o.verbose);
 	printf("counters:\n");
 	sb_doctor_counters(line);
 	printf("host:\n");

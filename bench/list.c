@@ -71,30 +71,64 @@ static int list_plans(void)
 }
 
 
-int cmd_list(int argc, char **argv)
+/* What `list` shows, in the order asked; none: everything. */
+enum list_item { L_METHODS, L_PRESETS, L_NAMESPACES, L_PLANS, L_COUNTERS };
+
+struct list_opts {
+	enum list_item items[16];
+	int n, help;
+};
+
+static const struct { const char *name, *alias; enum list_item item; } list_names[] = {
+	{ "--methods", NULL, L_METHODS },       { "--presets", "--flags", L_PRESETS },
+	{ "--namespaces", "--ns", L_NAMESPACES }, { "--plans", NULL, L_PLANS },
+	{ "--counters", NULL, L_COUNTERS },
+};
+
+/* 0, or SB_EXIT_USAGE after saying why. */
+static int parse_args(int argc, char **argv, struct list_opts *o)
 {
-	int all = argc < 2;
+	memset(o, 0, sizeof(*o));
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--methods"))
-			list_methods();
-		else if (!strcmp(argv[i], "--presets") || !strcmp(argv[i], "--flags"))
-			list_presets();
-		else if (!strcmp(argv[i], "--namespaces") || !strcmp(argv[i], "--ns"))
-			list_namespaces();
-		else if (!strcmp(argv[i], "--plans"))
-			list_plans();
-		else if (!strcmp(argv[i], "--counters"))
-			return sb_list_counters();
-		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			printf("usage: spawnbench list [--methods] [--presets] [--namespaces] [--plans] [--counters]\n");
-			return SB_EXIT_OK;
-		} else {
+		size_t k = 0, n = sizeof(list_names) / sizeof(list_names[0]);
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			o->help = 1;
+			return 0;
+		}
+		while (k < n && strcmp(argv[i], list_names[k].name) &&
+		       (!list_names[k].alias || strcmp(argv[i], list_names[k].alias)))
+			k++;
+		if (k == n) {
 			fprintf(stderr, "spawnbench list: unknown option '%s' (--methods, --presets, --namespaces, "
 				"--plans, --counters)\n", argv[i]);
 			return SB_EXIT_USAGE;
 		}
+		if (o->n < (int)(sizeof(o->items) / sizeof(o->items[0])))
+			o->items[o->n++] = list_names[k].item;
 	}
-	if (all) {
+	return 0;
+}
+
+int cmd_list(int argc, char **argv)
+{
+	struct list_opts o;
+	int rc = parse_args(argc, argv, &o);
+	if (rc)
+		return rc;
+	if (o.help) {
+		printf("usage: spawnbench list [--methods] [--presets] [--namespaces] [--plans] [--counters]\n");
+		return SB_EXIT_OK;
+	}
+	for (int i = 0; i < o.n; i++) {
+		switch (o.items[i]) {
+		case L_METHODS: list_methods(); break;
+		case L_PRESETS: list_presets(); break;
+		case L_NAMESPACES: list_namespaces(); break;
+		case L_PLANS: list_plans(); break;
+		case L_COUNTERS: return sb_list_counters();   /* its status: libpfm4 may be missing */
+		}
+	}
+	if (!o.n) {
 		list_methods();
 		list_presets();
 		list_namespaces();

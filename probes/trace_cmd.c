@@ -193,7 +193,20 @@ static void usage(FILE *f)
 		"Needs root (or CAP_BPF and CAP_PERFMON); exit status 3 when BPF can't be used.\n");
 }
 
-int cmd_trace(int argc, char **argv)
+/* What the command line asks for; parse_args fills it before anything is opened. */
+struct trace_opts {
+	long pid;                 /* -p, or 0 */
+	const char *comm;         /* --comm, or NULL */
+	char **cmd;               /* -- CMD ARGS..., or NULL */
+	double duration;          /* seconds, 0: until the target ends or a signal */
+	int backend;              /* enum of sb_backend_parse */
+	unsigned hz;
+	int stages, kmem, verbose, help;
+	const char *json_path;
+};
+
+/* 0, or SB_EXIT_USAGE after saying why. */
+static int parse_args(int argc, char **argv, struct trace_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "pid", required_argument, NULL, 'p' },
@@ -208,105 +221,119 @@ int cmd_trace(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	struct sb_phases_opts po = { .on_spawn = on_spawn };
-	struct sb_stage_backend be = { 0 };
-	struct sb_target target = { .pid = -1, .gate = -1 };
-	struct trace *t = calloc(1, sizeof(*t));
-	const char *backend = "auto", *json_path = NULL;
-	struct sb_phases *ph = NULL;
-	double duration = 0, secs;
-	long pid = 0;
-	unsigned hz = 0;
-	int opt, stages = 1, verbose = 0, rc = SB_EXIT_USAGE, have_be = 0, status = 0, watch = -1;
-	char err[512], *end;
-	struct timespec t0, now;
+	const char *backend = "auto";
+	char *end;
+	int opt;
 
-	if (!t)
-		return SB_EXIT_RUNTIME;
+	*o = (struct trace_opts){ .stages = 1 };
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "+p:d:vh", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'p':
-			pid = strtol(optarg, &end, 10);
-			if (*end || pid <= 0) {
+			o->pid = strtol(optarg, &end, 10);
+			if (*end || o->pid <= 0) {
 				fprintf(stderr, "spawnbench trace: -p wants a process id, not '%s'\n", optarg);
-				goto out;
+				return SB_EXIT_USAGE;
 			}
 			break;
 		case 'c':
 			if (strlen(optarg) >= SB_COMM_LEN) {
 				fprintf(stderr, "spawnbench trace: --comm: names are at most %d characters\n",
 					SB_COMM_LEN - 1);
-				goto out;
+				return SB_EXIT_USAGE;
 			}
-			po.comm = optarg;
+			o->comm = optarg;
 			break;
 		case 'd':
-			duration = strtod(optarg, &end);
-			if (*end || duration <= 0) {
+			o->duration = strtod(optarg, &end);
+			if (*end || o->duration <= 0) {
 				fprintf(stderr, "spawnbench trace: --duration wants seconds > 0, not '%s'\n", optarg);
-				goto out;
+				return SB_EXIT_USAGE;
 			}
 			break;
 		case 'b':
 			backend = optarg;
 			break;
 		case 'z':
-			hz = strtoul(optarg, &end, 10);
-			if (*end || hz < 1 || hz > 100000) {
+			o->hz = strtoul(optarg, &end, 10);
+			if (*end || o->hz < 1 || o->hz > 100000) {
 				fprintf(stderr, "spawnbench trace: --probe-hz wants 1..100000, not '%s'\n", optarg);
-				goto out;
+				return SB_EXIT_USAGE;
 			}
 			break;
 		case 'n':
-			stages = 0;
+			o->stages = 0;
 			break;
 		case 'k':
-			po.kmem = 1;
-			t->all.kmem = 1;
-			for (size_t i = 0; i < sizeof(t->m) / sizeof(t->m[0]); i++)
-				t->m[i].c.kmem = 1;
+			o->kmem = 1;
 			break;
 		case 'j':
-			json_path = optarg;
+			o->json_path = optarg;
 			break;
 		case 'v':
-			verbose++;
+			o->verbose++;
 			break;
 		case 'h':
-			usage(stdout);
-			rc = SB_EXIT_OK;
-			goto out;
+			o->help = 1;
+			return 0;
 		default:
 			usage(stderr);
-			goto out;
+			return SB_EXIT_USAGE;
 		}
 	}
-	int want = sb_backend_parse(backend);
-	int has_cmd = optind < argc;
-
-	if (want < 0) {
+	o->cmd = optind < argc ? argv + optind : NULL;
+	if ((o->backend = sb_backend_parse(backend)) < 0) {
 		fprintf(stderr, "spawnbench trace: unknown --probe-backend '%s' (auto, fentry, kprobe, tracepoint)\n",
 			backend);
-		goto out;
+		return SB_EXIT_USAGE;
 	}
-	if ((pid > 0) + has_cmd + (po.comm != NULL) != 1) {
+	if ((o->pid > 0) + (o->cmd != NULL) + (o->comm != NULL) != 1) {
 		fprintf(stderr, "spawnbench trace: give exactly one of -p PID, --comm NAME, -- CMD\n");
 		usage(stderr);
-		goto out;
+		return SB_EXIT_USAGE;
 	}
-	if (has_cmd && sb_target_findable(argv[optind], err, sizeof(err))) {
+	return 0;
+}
+
+int cmd_trace(int argc, char **argv)
+{
+	struct trace_opts o;
+	struct sb_phases_opts po = { .on_spawn = on_spawn };
+	struct sb_stage_backend be = { 0 };
+	struct sb_target target = { .pid = -1, .gate = -1 };
+	struct trace *t;
+	struct sb_phases *ph = NULL;
+	double secs;
+	int rc, have_be = 0, status = 0, watch = -1;
+	char err[512];
+	struct timespec t0, now;
+
+	if ((rc = parse_args(argc, argv, &o)))
+		return rc;
+	if (o.help) {
+		usage(stdout);
+		return SB_EXIT_OK;
+	}
+	if (!(t = calloc(1, sizeof(*t))))
+		return SB_EXIT_RUNTIME;
+	t->all.kmem = o.kmem;
+	for (size_t i = 0; i < sizeof(t->m) / sizeof(t->m[0]); i++)
+		t->m[i].c.kmem = o.kmem;
+	po.comm = o.comm;
+	po.kmem = o.kmem;
+	rc = SB_EXIT_USAGE;
+	if (o.cmd && sb_target_findable(o.cmd[0], err, sizeof(err))) {
 		fprintf(stderr, "spawnbench trace: %s\n", err);
 		rc = SB_EXIT_USAGE;
 		goto out;
 	}
-	if (pid > 0 && (watch = sb_target_watch((pid_t)pid)) == -1) {
-		fprintf(stderr, "spawnbench trace: -p %ld: no such process\n", pid);
+	if (o.pid > 0 && (watch = sb_target_watch((pid_t)o.pid)) == -1) {
+		fprintf(stderr, "spawnbench trace: -p %ld: no such process\n", o.pid);
 		rc = SB_EXIT_USAGE;
 		goto out;
 	}
-	if (has_cmd && sb_target_start(&target, argv + optind)) {
-		fprintf(stderr, "spawnbench trace: starting %s: %s\n", argv[optind], strerror(errno));
+	if (o.cmd && sb_target_start(&target, o.cmd)) {
+		fprintf(stderr, "spawnbench trace: starting %s: %s\n", o.cmd[0], strerror(errno));
 		rc = SB_EXIT_RUNTIME;
 		goto out;
 	}
@@ -318,27 +345,27 @@ int cmd_trace(int argc, char **argv)
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
 	/* a command's own children spawn too (a shell script, a build): follow them */
-	po.follow_children = has_cmd;
-	po.stages = stages;
+	po.follow_children = o.cmd != NULL;
+	po.stages = o.stages;
 	po.ctx = t;
 	rc = SB_EXIT_PROBE;
-	sb_libbpf_setup(verbose);
+	sb_libbpf_setup(o.verbose);
 	ph = sb_phases_open(&po, err, sizeof(err));
 	if (!ph) {
 		fprintf(stderr, "spawnbench trace: %s\n", err);
 		goto out;
 	}
-	if (stages) {
+	if (o.stages) {
 		struct sb_shared_maps m = sb_phases_shared_maps(ph);
 
-		if (sb_backend_open(&be, want, &m, hz, err, sizeof(err))) {
+		if (sb_backend_open(&be, o.backend, &m, o.hz, err, sizeof(err))) {
 			fprintf(stderr, "spawnbench trace: %s\n", err);
 			goto out;
 		}
 		have_be = 1;
 	}
-	if ((pid > 0 && sb_phases_track(ph, pid)) || (has_cmd && sb_phases_track(ph, target.pid))) {
-		fprintf(stderr, "spawnbench trace: following process %ld: %s\n", pid > 0 ? pid : (long)target.pid,
+	if ((o.pid > 0 && sb_phases_track(ph, o.pid)) || (o.cmd && sb_phases_track(ph, target.pid))) {
+		fprintf(stderr, "spawnbench trace: following process %ld: %s\n", o.pid > 0 ? o.pid : (long)target.pid,
 			strerror(errno));
 		goto out;
 	}
@@ -351,11 +378,11 @@ int cmd_trace(int argc, char **argv)
 			sb_sampler_drain(be.sampler, be.ksyms, count_sample, &t->all);
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		secs = (now.tv_sec - t0.tv_sec) + (now.tv_nsec - t0.tv_nsec) / 1e9;
-		if (duration > 0 && secs >= duration)
+		if (o.duration > 0 && secs >= o.duration)
 			break;
-		if (has_cmd && sb_target_done(&target, &status))
+		if (o.cmd && sb_target_done(&target, &status))
 			break;
-		if (pid > 0 && sb_target_gone(watch, (pid_t)pid))
+		if (o.pid > 0 && sb_target_gone(watch, (pid_t)o.pid))
 			break;   /* the process traced has exited: nothing more will come */
 	}
 	/* the last children's records trail their reap */
@@ -377,8 +404,8 @@ int cmd_trace(int argc, char **argv)
 		uint64_t lost = sb_phases_lost(ph) + (have_be && be.sampler ? sb_sampler_lost(be.sampler) : 0);
 
 		print_report(t, bname, secs, lost, shz);
-		if (json_path && write_json(json_path, t, bname, secs, lost, shz)) {
-			fprintf(stderr, "spawnbench trace: writing %s failed: %s\n", json_path, strerror(errno ? errno : EIO));
+		if (o.json_path && write_json(o.json_path, t, bname, secs, lost, shz)) {
+			fprintf(stderr, "spawnbench trace: writing %s failed: %s\n", o.json_path, strerror(errno ? errno : EIO));
 			rc = SB_EXIT_RUNTIME;
 		}
 	}
