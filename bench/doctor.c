@@ -43,12 +43,14 @@ struct doctor_opts {
 	int verbose, help;
 };
 
-/* 0, or SB_EXIT_USAGE after saying why. */
+/* 0, or SB_EXIT_USAGE after saying why. --help is printed here and sets o->help: nothing more to do. */
 static int parse_args(int argc, char **argv, struct doctor_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			printf("usage: spawnbench doctor [-v]\n"
+			       "  -v, --verbose  under a probe backend the verifier refused, its log\n");
 			o->help = 1;
 			return 0;
 		}
@@ -65,13 +67,8 @@ int cmd_doctor(int argc, char **argv)
 {
 	struct doctor_opts o;
 	int rc = parse_args(argc, argv, &o);
-	if (rc)
+	if (rc || o.help)
 		return rc;
-	if (o.help) {
-		printf("usage: spawnbench doctor [-v]\n"
-		       "  -v, --verbose  under a probe backend the verifier refused, its log\n");
-		return 0;
-	}
 	struct sb_privileges p;
 	sb_probe_privileges(&p);
 	char buf[256], hv[128];

@@ -85,13 +85,14 @@ static const struct { const char *name, *alias; enum list_item item; } list_name
 	{ "--counters", NULL, L_COUNTERS },
 };
 
-/* 0, or SB_EXIT_USAGE after saying why. */
+/* 0, or SB_EXIT_USAGE after saying why. --help is printed here and sets o->help: nothing more to do. */
 static int parse_args(int argc, char **argv, struct list_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	for (int i = 1; i < argc; i++) {
 		size_t k = 0, n = sizeof(list_names) / sizeof(list_names[0]);
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			printf("usage: spawnbench list [--methods] [--presets] [--namespaces] [--plans] [--counters]\n");
 			o->help = 1;
 			return 0;
 		}
@@ -113,12 +114,8 @@ int cmd_list(int argc, char **argv)
 {
 	struct list_opts o;
 	int rc = parse_args(argc, argv, &o);
-	if (rc)
+	if (rc || o.help)
 		return rc;
-	if (o.help) {
-		printf("usage: spawnbench list [--methods] [--presets] [--namespaces] [--plans] [--counters]\n");
-		return SB_EXIT_OK;
-	}
 	for (int i = 0; i < o.n; i++) {
 		switch (o.items[i]) {
 		case L_METHODS: list_methods(); break;

@@ -205,7 +205,7 @@ struct trace_opts {
 	const char *json_path;
 };
 
-/* 0, or SB_EXIT_USAGE after saying why. */
+/* 0, or SB_EXIT_USAGE after saying why. --help is printed here and sets o->help: nothing more to do. */
 static int parse_args(int argc, char **argv, struct trace_opts *o)
 {
 	static const struct option longopts[] = {
@@ -274,6 +274,7 @@ static int parse_args(int argc, char **argv, struct trace_opts *o)
 			o->verbose++;
 			break;
 		case 'h':
+			usage(stdout);
 			o->help = 1;
 			return 0;
 		default:
@@ -308,12 +309,8 @@ int cmd_trace(int argc, char **argv)
 	char err[512];
 	struct timespec t0, now;
 
-	if ((rc = parse_args(argc, argv, &o)))
+	if ((rc = parse_args(argc, argv, &o)) || o.help)
 		return rc;
-	if (o.help) {
-		usage(stdout);
-		return SB_EXIT_OK;
-	}
 	if (!(t = calloc(1, sizeof(*t))))
 		return SB_EXIT_RUNTIME;
 	t->all.kmem = o.kmem;

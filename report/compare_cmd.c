@@ -53,7 +53,7 @@ struct compare_opts {
 	char *metrics[MAX_METRICS];
 	int nmetrics;
 	double threshold, alpha;
-	int json, metric_given;
+	int json, metric_given, help;
 	const char *output, *json_out;
 	struct sb_case_select sel;
 };
@@ -94,6 +94,7 @@ static int parse_metrics(struct compare_opts *o, char *arg)
 	return 0;
 }
 
+/* 0, or SB_EXIT_USAGE after saying why. --help is printed here and sets o->help: nothing more to do. */
 static int parse_args(int argc, char **argv, struct compare_opts *o)
 {
 	static const struct option longopts[] = {
@@ -117,28 +118,28 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 		switch (opt) {
 		case 'b':
 			if (add_file(o->base, &o->nbase, optarg))
-				return -1;
+				return SB_EXIT_USAGE;
 			break;
 		case 'n':
 			if (add_file(o->new_, &o->nnew, optarg))
-				return -1;
+				return SB_EXIT_USAGE;
 			break;
 		case 't':
 			if (sb_parse_ratio(optarg, &o->threshold, err, sizeof(err))) {
 				fprintf(stderr, "spawnbench compare: --threshold: %s\n", err);
-				return -1;
+				return SB_EXIT_USAGE;
 			}
 			break;
 		case 'a':
 			if (sb_parse_ratio(optarg, &o->alpha, err, sizeof(err)) || o->alpha <= 0 || o->alpha >= 0.5) {
 				fprintf(stderr, "spawnbench compare: --alpha: '%s' must lie in (0, 0.5), e.g. 0.05\n", optarg);
-				return -1;
+				return SB_EXIT_USAGE;
 			}
 			break;
 		case 'm':
 			o->metric_given = 1;
 			if (parse_metrics(o, optarg))
-				return -1;
+				return SB_EXIT_USAGE;
 			break;
 		case 'j':
 			o->json = 1;
@@ -153,15 +154,16 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 		case 'w':
 			if (sb_select_option(&o->sel, opt, optarg, err, sizeof(err))) {
 				fprintf(stderr, "spawnbench compare: %s\n", err);
-				return -1;
+				return SB_EXIT_USAGE;
 			}
 			break;
 		case 'h':
 			usage(stdout);
-			exit(SB_EXIT_OK);
+			o->help = 1;
+			return SB_EXIT_OK;
 		default:
 			usage(stderr);
-			return -1;
+			return SB_EXIT_USAGE;
 		}
 	}
 	int npos = argc - optind;
@@ -173,7 +175,7 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
 	if (npos || !o->nbase || !o->nnew) {
 		fprintf(stderr, "spawnbench compare: give BASE NEW, or --base and --new (each may repeat)\n");
 		usage(stderr);
-		return -1;
+		return SB_EXIT_USAGE;
 	}
 	return 0;
 }
@@ -228,8 +230,9 @@ int cmd_compare(int argc, char **argv)
 	char err[512];
 	int status = SB_EXIT_USAGE;
 
-	if (parse_args(argc, argv, &o))
-		return SB_EXIT_USAGE;
+	if ((status = parse_args(argc, argv, &o)) || o.help)
+		return status;
+	status = SB_EXIT_USAGE;
 	if (check_outputs(&o, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench compare: %s\n", err);
 		return SB_EXIT_USAGE;

@@ -113,7 +113,19 @@ static int check_metrics(const struct sb_pool *p, char *const *metrics, int n)
 	}
 	return 0;
 }
-int cmd_export(int argc, char **argv)
+/* What the command line asks for; parse_args fills it before any file is read. */
+struct export_opts {
+	const struct format *fmt;
+	const char *output;          /* -o FILE, or NULL: standard output */
+	char *metrics[MAX_METRICS];  /* the format's default when none is given */
+	int nmetrics, help;
+	struct sb_case_select sel;
+	char **files;                /* the results files */
+	int nfiles;
+};
+
+/* 0, or SB_EXIT_USAGE after saying why. --help is printed here and sets o->help: nothing more to do. */
+static int parse_args(int argc, char **argv, struct export_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
@@ -121,78 +133,93 @@ int cmd_export(int argc, char **argv)
 		{ "case", required_argument, NULL, 'c' }, { "where", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct format *fmt = NULL;
-	const char *output = NULL;
-	char *metrics[MAX_METRICS], err[512];
-	int nmetrics = 0, opt, status = SB_EXIT_USAGE;
-	struct sb_pool pool = { 0 };
-	struct sb_case_select sel = { 0 };
-	struct sb_atomic_file af = { 0 };
-	FILE *f = stdout;
+	char err[512];
+	int opt;
 
+	memset(o, 0, sizeof(*o));
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "f:o:m:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
-			if (!(fmt = find_format(optarg)))
+			if (!(o->fmt = find_format(optarg)))
 				return SB_EXIT_USAGE;
 			break;
 		case 'o':
-			output = optarg;
+			o->output = optarg;
 			break;
 		case 'm':
-			nmetrics = sb_split_list(optarg, metrics, MAX_METRICS, err, sizeof(err));
-			if (nmetrics < 0) {
+			o->nmetrics = sb_split_list(optarg, o->metrics, MAX_METRICS, err, sizeof(err));
+			if (o->nmetrics < 0) {
 				fprintf(stderr, "spawnbench export: --metric: %s\n", err);
 				return SB_EXIT_USAGE;
 			}
 			break;
 		case 'c':
 		case 'w':
-			if (sb_select_option(&sel, opt, optarg, err, sizeof(err))) {
+			if (sb_select_option(&o->sel, opt, optarg, err, sizeof(err))) {
 				fprintf(stderr, "spawnbench export: %s\n", err);
 				return SB_EXIT_USAGE;
 			}
 			break;
 		case 'h':
 			usage(stdout);
+			o->help = 1;
 			return SB_EXIT_OK;
 		default:
 			usage(stderr);
 			return SB_EXIT_USAGE;
 		}
 	}
-	if (!fmt || optind >= argc) {
-		fprintf(stderr, "spawnbench export: %s\n", !fmt ? "--format is required" : "no results file given");
+	if (!o->fmt || optind >= argc) {
+		fprintf(stderr, "spawnbench export: %s\n", !o->fmt ? "--format is required" : "no results file given");
 		usage(stderr);
 		return SB_EXIT_USAGE;
 	}
-	struct sb_named_path out = { "-o", output }, ins[argc];
-	for (int i = optind; i < argc; i++)
-		ins[i - optind] = (struct sb_named_path){ "the results file", argv[i] };
-	if (sb_outputs_distinct(&out, 1, ins, (size_t)(argc - optind), err, sizeof(err))) {
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
+	if (!o->nmetrics) {
+		o->metrics[0] = (char *)o->fmt->default_metric;
+		o->nmetrics = 1;
+	}
+	return 0;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	static struct export_opts o;
+	const char *output;
+	char err[512];
+	int status;
+	struct sb_pool pool = { 0 };
+	struct sb_atomic_file af = { 0 };
+	FILE *f = stdout;
+
+	if ((status = parse_args(argc, argv, &o)) || o.help)
+		return status;
+	status = SB_EXIT_USAGE;
+	output = o.output;
+	struct sb_named_path out = { "-o", output }, ins[o.nfiles];
+	for (int i = 0; i < o.nfiles; i++)
+		ins[i] = (struct sb_named_path){ "the results file", o.files[i] };
+	if (sb_outputs_distinct(&out, 1, ins, (size_t)o.nfiles, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench export: %s\n", err);
 		return SB_EXIT_USAGE;
 	}
-	if (!nmetrics) {
-		metrics[0] = (char *)fmt->default_metric;
-		nmetrics = 1;
-	}
-	if (sb_pool_load(&pool, (const char *const *)argv + optind, (size_t)(argc - optind), err, sizeof(err))) {
+	if (sb_pool_load(&pool, (const char *const *)o.files, (size_t)o.nfiles, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench export: %s\n", err);
 		goto cleanup;
 	}
-	sb_select_pool(&sel, &pool);
-	if (sb_select_verdict(&sel, err, sizeof(err))) {
+	sb_select_pool(&o.sel, &pool);
+	if (sb_select_verdict(&o.sel, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench export: %s\n", err);
 		goto cleanup;
 	}
 	if (!count_exported(&pool)) {
 		fprintf(stderr, "spawnbench export: no case with status ok%s: refusing to write an empty export\n",
-			sb_select_active(&sel) ? " among the cases selected" : "");
+			sb_select_active(&o.sel) ? " among the cases selected" : "");
 		goto cleanup;
 	}
-	if (check_metrics(&pool, metrics, nmetrics))
+	if (check_metrics(&pool, o.metrics, o.nmetrics))
 		goto cleanup;
 	char target[4096];
 	if (output && !sb_output_target(output, target, sizeof(target)))
@@ -204,8 +231,8 @@ int cmd_export(int argc, char **argv)
 		}
 		f = af.f;
 	}
-	struct sb_export_opts eo = { (const char *const *)metrics, (size_t)nmetrics };
-	if (fmt->write(&pool, &eo, f) || (output ? sb_atomic_commit(&af) : fflush(f))) {
+	struct sb_export_opts eo = { (const char *const *)o.metrics, (size_t)o.nmetrics };
+	if (o.fmt->write(&pool, &eo, f) || (output ? sb_atomic_commit(&af) : fflush(f))) {
 		fprintf(stderr, "spawnbench export: writing %s failed: %s\n", output ? output : "standard output",
 			strerror(errno));
 		status = SB_EXIT_RUNTIME;

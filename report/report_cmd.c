@@ -144,7 +144,20 @@ static int select_cases(struct sb_report *r, struct sb_case_select *sel)
 	return 0;
 }
 
-int cmd_report(int argc, char **argv)
+/* What the command line asks for; parse_args fills it before any file is read. */
+struct report_opts {
+	const char *out;             /* -o DIR */
+	char **files;                /* the results files */
+	int nfiles;
+	const char *metric;          /* a metric's name, "total_ns" by default */
+	const char *gnuplot;
+	double methods_mem;          /* --methods-mem in bytes, -1: the smallest measured */
+	int paper, quiet, help;
+	struct sb_case_select sel;
+};
+
+/* 0, or SB_EXIT_USAGE after saying why. --help is printed here and sets o->help: nothing more to do. */
+static int parse_args(int argc, char **argv, struct report_opts *o)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -158,43 +171,38 @@ int cmd_report(int argc, char **argv)
 		{ "where", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static struct sb_report r;
-	struct sb_case_select sel = { 0 };
-	const char *out = NULL;
-	char tmp[PATH_MAX] = "", err[1024];
-	int c, rc = SB_EXIT_USAGE;
-	struct timespec t0, t1;
+	char err[1024];
+	int c;
 
-	memset(&r, 0, sizeof(r));
-	r.metric = "total_ns";
-	r.methods_mem = -1;
-	r.gnuplot = getenv("SPAWNBENCH_GNUPLOT");
-	if (!r.gnuplot || !r.gnuplot[0])
-		r.gnuplot = "gnuplot";
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(o, 0, sizeof(*o));
+	o->metric = "total_ns";
+	o->methods_mem = -1;
+	o->gnuplot = getenv("SPAWNBENCH_GNUPLOT");
+	if (!o->gnuplot || !o->gnuplot[0])
+		o->gnuplot = "gnuplot";
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:s:m:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			out = optarg;
+			o->out = optarg;
 			break;
 		case 's':
 			if (strcmp(optarg, "screen") && strcmp(optarg, "paper")) {
 				fprintf(stderr, "spawnbench report: --style: '%s' is neither screen nor paper\n", optarg);
 				return SB_EXIT_USAGE;
 			}
-			r.paper = !strcmp(optarg, "paper");
+			o->paper = !strcmp(optarg, "paper");
 			break;
 		case 'm':
-			r.metric = parse_metric(optarg);
-			if (!r.metric) {
+			o->metric = parse_metric(optarg);
+			if (!o->metric) {
 				fprintf(stderr, "spawnbench report: --metric: '%s' is not create, start, total or exec\n",
 					optarg);
 				return SB_EXIT_USAGE;
 			}
 			break;
 		case 'G':
-			r.gnuplot = optarg;
+			o->gnuplot = optarg;
 			break;
 		case 'M': {
 			uint64_t size;
@@ -202,33 +210,58 @@ int cmd_report(int argc, char **argv)
 				fprintf(stderr, "spawnbench report: --methods-mem: %s\n", err);
 				return SB_EXIT_USAGE;
 			}
-			r.methods_mem = (double)size;
+			o->methods_mem = (double)size;
 			break;
 		}
 		case 'q':
-			r.quiet = 1;
+			o->quiet = 1;
 			break;
 		case 'c':
 		case 'w':
-			if (sb_select_option(&sel, c, optarg, err, sizeof(err))) {
+			if (sb_select_option(&o->sel, c, optarg, err, sizeof(err))) {
 				fprintf(stderr, "spawnbench report: %s\n", err);
 				return SB_EXIT_USAGE;
 			}
 			break;
 		case 'h':
 			usage(stdout);
+			o->help = 1;
 			return SB_EXIT_OK;
 		default:
 			usage(stderr);
 			return SB_EXIT_USAGE;
 		}
 	}
-	if (!out || optind >= argc) {
-		fprintf(stderr, "spawnbench report: %s\n", !out ? "-o DIR is required" : "no results file given");
+	if (!o->out || optind >= argc) {
+		fprintf(stderr, "spawnbench report: %s\n", !o->out ? "-o DIR is required" : "no results file given");
 		usage(stderr);
 		return SB_EXIT_USAGE;
 	}
-	if (load_inputs(&r, argv + optind, argc - optind) || select_cases(&r, &sel))
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
+	return 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	static struct sb_report r;
+	static struct report_opts o;
+	char tmp[PATH_MAX] = "", err[1024];
+	int rc;
+	struct timespec t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((rc = parse_args(argc, argv, &o)) || o.help)
+		return rc;
+	memset(&r, 0, sizeof(r));
+	r.metric = o.metric;
+	r.methods_mem = o.methods_mem;
+	r.gnuplot = o.gnuplot;
+	r.paper = o.paper;
+	r.quiet = o.quiet;
+	const char *out = o.out;
+	rc = SB_EXIT_USAGE;
+	if (load_inputs(&r, o.files, o.nfiles) || select_cases(&r, &o.sel))
 		goto cleanup;
 	if (sb_report_build(&r, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench report: %s\n", err);
