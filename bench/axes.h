@@ -6,7 +6,8 @@
  * (cli_run.c, and plan files through it), case expansion (an odometer: the last axis turns fastest, so the
  * order of the table is the order of the cases) and naming (case_name.c) all read this table. What still
  * names an axis by hand elsewhere (results_json.c, report_model.c's identity) is checked against the table's
- * tokens and fields by tests/axes. Adding an axis is one entry here plus the worker code that honours it.
+ * tokens and fields by tests/axes. Adding an axis is one entry here, its fields (struct sb_matrix, and
+ * sb_case_wire when the worker needs it), the worker code that honours it and its results field.
  */
 #ifndef SB_AXES_H
 #define SB_AXES_H
@@ -59,8 +60,9 @@ struct sb_axis {
 	 * Naming. name_pos: where its tokens stand in the key and the label (the key's order is older than the
 	 * table's and must not change: results files and compare match cases on it). key_token writes its
 	 * "token=value" part(s) of the key, label_token its " word" of the label, into a buffer that starts
-	 * empty; either leaves it empty to be left out (the label shows what differs from the defaults; axes added after the first keys are left out of
-	 * the key at their default, so that older keys stay comparable).
+	 * empty; either leaves it empty to be left out (the label shows what differs from the defaults; axes
+	 * added after the first keys are left out of the key at their default, so that older keys stay
+	 * comparable).
 	 */
 	int name_pos;
 	void (*key_token)(const struct sb_case *c, char *buf, size_t len);
