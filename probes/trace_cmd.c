@@ -318,7 +318,6 @@ int cmd_trace(int argc, char **argv)
 		t->m[i].c.kmem = o.kmem;
 	po.comm = o.comm;
 	po.kmem = o.kmem;
-	rc = SB_EXIT_USAGE;
 	if (o.cmd && sb_target_findable(o.cmd[0], err, sizeof(err))) {
 		fprintf(stderr, "spawnbench trace: %s\n", err);
 		rc = SB_EXIT_USAGE;
