@@ -243,35 +243,46 @@ static const uint32_t *draw_plan_get(size_t na, size_t nb, unsigned B, uint64_t 
 	return draw_plan_fill(p) ? NULL : p->pos;
 }
 
-/* Swap-free quickselect: afterwards x[k] holds the value sorting would put there, smaller ones before it. */
+static void swap_d(double *a, double *b)
+{
+	double t = *a;
+	*a = *b;
+	*b = t;
+}
+
+/*
+ * Quickselect: afterwards x[k] holds the value sorting would put there, smaller or equal ones before it and
+ * greater or equal ones after. The partition is sb_sort_doubles' (median of three, Hoare), finished by
+ * insertion on short runs.
+ */
 static void select_kth(double *x, size_t n, size_t k)
 {
-	size_t left = 0, right = n - 1;
-	while (right > left) {
-		double pivot = x[left + (right - left) / 2];
-		size_t i = left, j = right;
-		while (i <= j) {
+	size_t lo = 0, hi = n; /* x[k] lies in [lo, hi) */
+	while (hi - lo > 16) {
+		size_t mid = lo + (hi - lo) / 2, i = lo, j = hi - 1;
+		if (x[mid] < x[lo])
+			swap_d(&x[mid], &x[lo]);
+		if (x[hi - 1] < x[lo])
+			swap_d(&x[hi - 1], &x[lo]);
+		if (x[hi - 1] < x[mid])
+			swap_d(&x[hi - 1], &x[mid]);
+		double pivot = x[mid];
+		for (;;) {
 			while (x[i] < pivot)
 				i++;
 			while (x[j] > pivot)
 				j--;
-			if (i <= j) {
-				double t = x[i];
-				x[i] = x[j];
-				x[j] = t;
-				i++;
-				if (j == 0)
-					break;
-				j--;
-			}
+			if (i >= j)
+				break;
+			swap_d(&x[i++], &x[j--]);
 		}
+		/* x[lo..j] <= pivot <= x[j+1..hi) */
 		if (k <= j)
-			right = j;
-		else if (k >= i)
-			left = i;
+			hi = j + 1;
 		else
-			return;
+			lo = j + 1;
 	}
+	sb_sort_doubles(x + lo, hi - lo);
 }
 
 /* sb_quantile_sorted of x[0..n) without sorting it all: the two order statistics it needs, by selection. */

@@ -107,7 +107,7 @@ static int check_array(json_t *c, json_t *arr, const char *field, const char *me
 {
 	size_t n = json_array_size(arr), i;
 	json_t *v;
-	double *x = malloc((n ? n : 1) * sizeof(*x));
+	double *x = calloc(n ? n : 1, sizeof(*x));
 	if (!x) {
 		snprintf(err, errlen, "%s: out of memory", where);
 		return -1;

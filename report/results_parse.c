@@ -130,7 +130,9 @@ static int push(struct parse *p, json_t *node, enum frame_role role, size_t case
 	if (p->depth >= SB_PARSE_MAX_DEPTH)
 		return fail(p, "maximum parsing depth reached");
 	struct frame *f = p->f;
-	if (p->depth == p->cap && !(f = sb_grow(p->f, &p->cap, p->depth + 1, sizeof(*f), 16)))
+	if (p->depth == p->cap)
+		f = sb_grow(p->f, &p->cap, p->depth + 1, sizeof(*f), 16);
+	if (!f)
 		return fail(p, "out of memory");
 	p->f = f;
 	p->f[p->depth++] = (struct frame){ .node = node, .role = role, .case_i = case_i };

@@ -68,7 +68,7 @@ static void samples_go_beside_the_document(void **state)
 	assert_null(sb_parsed_series(&p, 1, "total_ns", &n));
 	assert_int_equal(n, 0);
 	assert_int_equal(json_integer_value(json_array_get(json_object_get(p.doc, "cases"), 1)), 7);
-	v = sb_parsed_series(&p, 2, "create_ns", &n);
+	assert_non_null(sb_parsed_series(&p, 2, "create_ns", &n) ? "" : "series"); /* present, holding none */
 	assert_int_equal(n, 0);
 	v = sb_parsed_series(&p, 2, "start_ns", &n);
 	assert_int_equal(n, 3);
