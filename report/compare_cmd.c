@@ -239,8 +239,7 @@ int cmd_compare(int argc, char **argv)
 	}
 	c.threshold = o.threshold;
 	c.alpha = o.alpha;
-	if (sb_pool_load(&c.base, o.base, o.nbase, err, sizeof(err)) ||
-	    sb_pool_load(&c.new_, o.new_, o.nnew, err, sizeof(err))) {
+	if (sb_pool_load_pair(&c.base, o.base, o.nbase, &c.new_, o.new_, o.nnew, err, sizeof(err))) {
 		fprintf(stderr, "spawnbench compare: %s\n", err);
 		goto cleanup;
 	}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "compare_pool.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,12 +87,45 @@ static struct sb_pool_case *case_add(struct sb_pool *p, const json_t *c, const c
 	return pc;
 }
 
-/* Append one case's samples; a sample array that is not all numbers makes the file unreadable. */
-static int add_samples(struct sb_pool_case *pc, const json_t *samples, const char *path, size_t ci,
-		       char *err, size_t errlen)
+/* Append one run's samples of a metric. 0, or -1 out of memory. */
+static int add_series(struct sb_pool_case *pc, const char *name, const double *x, size_t add)
+{
+	struct sb_pool_metric *m = metric_get(pc, name);
+	if (!m)
+		return -1;
+	if (m->n + add > m->cap) {
+		size_t cap = m->n + add;
+		double *v = realloc(m->v, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		m->v = v;
+		m->cap = cap;
+	}
+	if (add)
+		memcpy(m->v + m->n, x, add * sizeof(*x));
+	m->n += add;
+	if (!add)
+		return 0; /* an empty run adds nothing a resample could draw */
+	size_t *e = realloc(m->ends, (m->nruns + 1) * sizeof(*e));
+	if (!e)
+		return -1;
+	m->ends = e;
+	m->ends[m->nruns++] = m->n;
+	return 0;
+}
+
+/*
+ * Append one case's samples: its series, then what the document still holds under "samples" (a trace
+ * profile's, or an array that is not all numbers, which makes the file unreadable).
+ */
+static int add_samples(struct sb_pool_case *pc, const struct sb_case_series *cs, const json_t *samples,
+		       const char *path, size_t ci, char *err, size_t errlen)
 {
 	const char *name;
 	json_t *arr;
+	for (size_t k = 0; cs && k < cs->n; k++)
+		if (strcmp(cs->s[k].metric, "child_pid") && add_series(pc, cs->s[k].metric, cs->s[k].v, cs->s[k].n))
+			goto nomem;
 	json_object_foreach((json_t *)samples, name, arr) {
 		if (!strcmp(name, "child_pid"))
 			continue; /* identities, not measurements */
@@ -99,35 +133,24 @@ static int add_samples(struct sb_pool_case *pc, const json_t *samples, const cha
 			snprintf(err, errlen, "%s: case %zu (%s): samples.%s is not an array", path, ci, pc->key, name);
 			return -1;
 		}
-		struct sb_pool_metric *m = metric_get(pc, name);
-		size_t add = json_array_size(arr);
-		if (!m)
+		size_t n = json_array_size(arr), i;
+		double *x = malloc((n ? n : 1) * sizeof(*x));
+		json_t *v;
+		if (!x)
 			goto nomem;
-		if (m->n + add > m->cap) {
-			size_t cap = m->n + add;
-			double *v = realloc(m->v, cap * sizeof(*v));
-			if (!v)
-				goto nomem;
-			m->v = v;
-			m->cap = cap;
-		}
-		size_t i;
-		json_t *x;
-		json_array_foreach(arr, i, x) {
-			if (!json_is_number(x)) {
+		json_array_foreach(arr, i, v) {
+			if (!json_is_number(v)) {
 				snprintf(err, errlen, "%s: case %zu (%s): samples.%s[%zu] is not a number", path, ci,
 					 pc->key, name, i);
+				free(x);
 				return -1;
 			}
-			m->v[m->n++] = json_number_value(x); // NOLINT(clang-analyzer-core.NullDereference): grown to n + size above
+			x[i] = json_number_value(v);
 		}
-		if (!add)
-			continue; /* an empty run adds nothing a resample could draw */
-		size_t *e = realloc(m->ends, (m->nruns + 1) * sizeof(*e));
-		if (!e)
+		int bad = add_series(pc, name, x, n);
+		free(x);
+		if (bad)
 			goto nomem;
-		m->ends = e;
-		m->ends[m->nruns++] = m->n;
 	}
 	return 0;
 nomem:
@@ -135,11 +158,11 @@ nomem:
 	return -1;
 }
 
-static int pool_doc(struct sb_pool *p, const json_t *doc, const char *path, char *err, size_t errlen)
+static int pool_doc(struct sb_pool *p, const struct sb_parsed *f, const char *path, char *err, size_t errlen)
 {
 	size_t i;
 	json_t *c;
-	json_array_foreach(json_object_get(doc, "cases"), i, c) {
+	json_array_foreach(json_object_get(f->doc, "cases"), i, c) {
 		const char *key = json_string_value(json_object_get(c, "key"));
 		if (!json_is_object(c) || !key || !*key) {
 			snprintf(err, errlen, "%s: case %zu has no \"key\"", path, i);
@@ -168,7 +191,7 @@ static int pool_doc(struct sb_pool *p, const json_t *doc, const char *path, char
 			snprintf(err, errlen, "%s: case %zu (%s): \"samples\" is not an object", path, i, key);
 			return -1;
 		}
-		if (samples && add_samples(pc, samples, path, i, err, errlen))
+		if (add_samples(pc, i < f->n_cases ? &f->cases[i] : NULL, samples, path, i, err, errlen))
 			return -1;
 	}
 	return 0;
@@ -177,22 +200,77 @@ static int pool_doc(struct sb_pool *p, const json_t *doc, const char *path, char
 int sb_pool_load(struct sb_pool *p, const char *const *paths, size_t n, char *err, size_t errlen)
 {
 	*p = (struct sb_pool){ 0 };
+	p->files = calloc(n ? n : 1, sizeof(*p->files));
 	p->docs = calloc(n ? n : 1, sizeof(*p->docs));
 	p->paths = calloc(n ? n : 1, sizeof(*p->paths));
-	if (!p->docs || !p->paths) {
+	if (!p->files || !p->docs || !p->paths) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		json_t *doc = sb_compare_load(paths[i], err, errlen);
-		if (!doc)
+		struct sb_parsed *f = &p->files[p->ndocs];
+		if (sb_compare_read(paths[i], f, err, errlen))
 			return -1;
-		p->docs[p->ndocs] = doc;
+		p->docs[p->ndocs] = f->doc;
 		p->paths[p->ndocs++] = paths[i];
-		if (pool_doc(p, doc, paths[i], err, errlen))
+		if (pool_doc(p, f, paths[i], err, errlen))
 			return -1;
 	}
 	return 0;
+}
+
+struct pool_job {
+	struct sb_pool *p;
+	const char *const *paths;
+	size_t n;
+	char err[512];
+	int ret;
+};
+
+static void *load_job(void *arg)
+{
+	struct pool_job *j = arg;
+	j->ret = sb_pool_load(j->p, j->paths, j->n, j->err, sizeof(j->err));
+	return NULL;
+}
+
+static void *free_job(void *arg)
+{
+	sb_pool_free(arg);
+	return NULL;
+}
+
+/*
+ * Reading a file is most of compare's time on large files and the two sides are independent: the new
+ * side is read on a thread of its own while this one reads the base. Without a thread, one after the other.
+ */
+int sb_pool_load_pair(struct sb_pool *base, const char *const *bpaths, size_t nb, struct sb_pool *new_,
+		      const char *const *npaths, size_t nn, char *err, size_t errlen)
+{
+	struct pool_job j = { .p = new_, .paths = npaths, .n = nn };
+	pthread_t t;
+	int threaded = !pthread_create(&t, NULL, load_job, &j);
+	if (!threaded)
+		load_job(&j);
+	int ret = sb_pool_load(base, bpaths, nb, err, errlen);
+	if (threaded)
+		pthread_join(t, NULL);
+	if (!ret && j.ret) {
+		snprintf(err, errlen, "%s", j.err);
+		ret = -1;
+	}
+	return ret;
+}
+
+void sb_pool_free_pair(struct sb_pool *a, struct sb_pool *b)
+{
+	pthread_t t;
+	int threaded = !pthread_create(&t, NULL, free_job, b);
+	sb_pool_free(a);
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		sb_pool_free(b);
 }
 
 const double *sb_pool_samples(const struct sb_pool_case *c, const char *metric, size_t *n)
@@ -249,7 +327,8 @@ void sb_pool_free(struct sb_pool *p)
 	free(p->cases);
 	json_decref(p->index);
 	for (size_t i = 0; i < p->ndocs; i++)
-		json_decref(p->docs[i]);
+		sb_parsed_free(&p->files[i]);
+	free(p->files);
 	free(p->docs);
 	free(p->paths);
 	*p = (struct sb_pool){ 0 };

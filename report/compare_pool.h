@@ -8,6 +8,8 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "results_parse.h"
+
 struct sb_pool_metric {
 	char *name;     /* "total_ns", ... (a key of the case's "samples") */
 	double *v;
@@ -28,7 +30,8 @@ struct sb_pool_case {
 
 struct sb_pool {
 	const char **paths;
-	json_t **docs;
+	struct sb_parsed *files; /* each file as read: its document and its samples */
+	json_t **docs;           /* files[i].doc, for what reads only the document */
 	size_t ndocs;
 	struct sb_pool_case *cases; /* in first-seen order */
 	size_t ncases, cap;
@@ -42,6 +45,14 @@ struct sb_pool {
  */
 int sb_pool_load(struct sb_pool *p, const char *const *paths, size_t n, char *err, size_t errlen);
 void sb_pool_free(struct sb_pool *p);
+/*
+ * Both sides of a comparison, read side by side (two threads). 0, or -1 with the message of the base's
+ * failure if it failed, else the new side's. Both pools must be freed either way.
+ */
+int sb_pool_load_pair(struct sb_pool *base, const char *const *bpaths, size_t nb, struct sb_pool *new_,
+		      const char *const *npaths, size_t nn, char *err, size_t errlen);
+/* sb_pool_free of both, side by side. */
+void sb_pool_free_pair(struct sb_pool *a, struct sb_pool *b);
 /* Rebuild the key index after cases were removed or moved (sb_select_pool); without memory, none is kept. */
 void sb_pool_reindex(struct sb_pool *p);
 

@@ -171,6 +171,5 @@ void sb_cmp_free(struct sb_cmp *c)
 	free(c->rows);
 	free(c->only_base);
 	free(c->only_new);
-	sb_pool_free(&c->base);
-	sb_pool_free(&c->new_);
+	sb_pool_free_pair(&c->base, &c->new_);
 }

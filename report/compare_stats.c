@@ -2,6 +2,7 @@
 /* Two-sample statistics for compare: bootstrap CI of the ratio of medians, Mann-Whitney U, verdict. */
 #include "compare_stats.h"
 #include "compare_welch.h"
+#include "stats.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -31,22 +32,13 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static double quantile7(const double *sorted, size_t n, double q)
-{
-	double h = (double)(n - 1) * q;
-	size_t lo = (size_t)floor(h);
-	if (lo + 1 >= n)
-		return sorted[n - 1];
-	return sorted[lo] + (h - (double)lo) * (sorted[lo + 1] - sorted[lo]);
-}
-
 static double *sorted_copy(const double *x, size_t n)
 {
 	double *s = malloc(n * sizeof(*s));
 	if (!s)
 		return NULL;
 	memcpy(s, x, n * sizeof(*s));
-	qsort(s, n, sizeof(*s), cmp_double);
+	sb_sort_doubles(s, n);
 	return s;
 }
 
@@ -100,6 +92,15 @@ static int side_init(struct side *s, const double *x, size_t n, const size_t *en
 	fill = calloc(s->k, sizeof(*fill));
 	if (!t || !s->sorted || !s->pos || !s->start || !s->counts || !fill)
 		goto cleanup;
+	if (s->k == 1) { /* one run: its positions are all of them, in order */
+		memcpy(s->sorted, x, n * sizeof(*x));
+		sb_sort_doubles(s->sorted, n);
+		for (size_t i = 0; i < n; i++)
+			s->pos[i] = i;
+		s->start[1] = n;
+		ret = 0;
+		goto cleanup;
+	}
 	for (size_t r = 0, i = 0; i < n; i++) {
 		while (k && r + 1 < s->k && i >= ends[r])
 			r++;
@@ -122,17 +123,17 @@ cleanup:
 }
 
 /*
- * Median of one resample of a side: k runs drawn with replacement, then within each drawn run as many
- * samples as it holds, drawn with replacement (a two-level bootstrap, so run-to-run variation widens the
- * CI when there are several runs). A resample's median depends only on how often each sorted position was
- * drawn, so counting draws replaces sorting: O(n) per resample.
+ * Sorted positions of the middle pair of one resample of a side: k runs drawn with replacement, then
+ * within each drawn run as many samples as it holds, drawn with replacement (a two-level bootstrap, so
+ * run-to-run variation widens the CI when there are several runs). A resample's median depends only on how
+ * often each sorted position was drawn, so counting draws replaces sorting: O(n) per resample. The median
+ * is (sorted[*lo] + sorted[*hi]) / 2 (the same position twice for an odd count). 0, or -1 for no draws.
  */
-static double resample_median(struct side *s, uint64_t *rng)
+static int resample_median_positions(struct side *s, uint64_t *rng, size_t *lo, size_t *hi)
 {
 	/*
 	 * Locals rather than s-> and *rng in the draw loop: the generator's state is a uint64_t like the
 	 * size_t arrays, so through pointers the compiler must reload every one of them after each draw.
-	 * This loop is most of compare's time (2,000 resamples of each side of each case).
 	 */
 	size_t total = 0, k = s->k;
 	unsigned *counts = s->counts;
@@ -148,24 +149,162 @@ static double resample_median(struct side *s, uint64_t *rng)
 	}
 	*rng = state;
 	if (!total)
-		return NAN;
+		return -1;
 	/* 0-based ranks of the middle pair in the resample (equal when total is odd). */
 	size_t want_lo = (total - 1) / 2, want_hi = total / 2, seen = 0;
-	double lo = NAN;
+	int have_lo = 0;
 	for (size_t p = 0; p < s->n; p++) {
 		seen += counts[p];
-		if (isnan(lo) && seen > want_lo)
-			lo = s->sorted[p];
-		if (seen > want_hi)
-			return (lo + s->sorted[p]) / 2;
+		if (!have_lo && seen > want_lo) {
+			*lo = p;
+			have_lo = 1;
+		}
+		if (seen > want_hi) {
+			*hi = p;
+			return 0;
+		}
 	}
-	return lo; /* not reached: seen ends at total */
+	return -1; /* not reached: seen ends at total */
+}
+
+/*
+ * The draws of a whole bootstrap between two one-run sides, as sorted positions: for each resample i,
+ * the middle pair of side a (pos[4i], pos[4i+1]) and of side b (pos[4i+2], pos[4i+3]). With one run a
+ * side's positions are the identity, so these depend only on the two sample counts, B and the seed, never
+ * on the values: compare of many cases of the same size draws them once and then only looks values up.
+ * The resamples are exactly those resample_median_positions would draw case by case, so verdicts do not
+ * change; only the time does (most of compare's time on a large file was drawing them again per case).
+ */
+struct draw_plan {
+	size_t na, nb;
+	unsigned B;
+	uint64_t seed;
+	uint32_t *pos;
+};
+
+/* A few sizes at once: a results file rarely holds more than a handful of distinct sample counts. */
+#define SB_DRAW_PLANS 4
+static struct draw_plan plans[SB_DRAW_PLANS];
+static unsigned plans_next;
+
+static int identity_side(struct side *s, size_t n)
+{
+	*s = (struct side){ .n = n, .k = 1 };
+	s->pos = malloc(n * sizeof(*s->pos));
+	s->start = malloc(2 * sizeof(*s->start));
+	s->counts = malloc(n * sizeof(*s->counts));
+	if (!s->pos || !s->start || !s->counts)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		s->pos[i] = i;
+	s->start[0] = 0;
+	s->start[1] = n;
+	return 0;
+}
+
+static int draw_plan_fill(struct draw_plan *p)
+{
+	struct side a, b;
+	uint64_t rng = p->seed;
+	int ret = -1;
+	int ea = identity_side(&a, p->na), eb = identity_side(&b, p->nb);
+	p->pos = (ea || eb || p->na > UINT32_MAX || p->nb > UINT32_MAX) ? NULL : malloc((size_t)p->B * 4 * sizeof(*p->pos));
+	if (!p->pos)
+		goto cleanup;
+	for (unsigned i = 0; i < p->B; i++) {
+		size_t v[4];
+		if (resample_median_positions(&a, &rng, &v[0], &v[1]) ||
+		    resample_median_positions(&b, &rng, &v[2], &v[3]))
+			goto cleanup;
+		for (int j = 0; j < 4; j++)
+			p->pos[4 * (size_t)i + j] = (uint32_t)v[j];
+	}
+	ret = 0;
+cleanup:
+	if (ret) {
+		free(p->pos);
+		p->pos = NULL;
+	}
+	side_free(&a);
+	side_free(&b);
+	return ret;
+}
+
+static const uint32_t *draw_plan_get(size_t na, size_t nb, unsigned B, uint64_t seed)
+{
+	for (unsigned i = 0; i < SB_DRAW_PLANS; i++) {
+		struct draw_plan *p = &plans[i];
+		if (p->pos && p->na == na && p->nb == nb && p->B == B && p->seed == seed)
+			return p->pos;
+	}
+	struct draw_plan *p = &plans[plans_next++ % SB_DRAW_PLANS];
+	free(p->pos);
+	*p = (struct draw_plan){ .na = na, .nb = nb, .B = B, .seed = seed };
+	return draw_plan_fill(p) ? NULL : p->pos;
+}
+
+static void swap_d(double *a, double *b)
+{
+	double t = *a;
+	*a = *b;
+	*b = t;
+}
+
+/*
+ * Quickselect: afterwards x[k] holds the value sorting would put there, smaller or equal ones before it and
+ * greater or equal ones after. The partition is sb_sort_doubles' (median of three, Hoare), finished by
+ * insertion on short runs.
+ */
+static void select_kth(double *x, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n; /* x[k] lies in [lo, hi) */
+	while (hi - lo > 16) {
+		size_t mid = lo + (hi - lo) / 2, i = lo, j = hi - 1;
+		if (x[mid] < x[lo])
+			swap_d(&x[mid], &x[lo]);
+		if (x[hi - 1] < x[lo])
+			swap_d(&x[hi - 1], &x[lo]);
+		if (x[hi - 1] < x[mid])
+			swap_d(&x[hi - 1], &x[mid]);
+		double pivot = x[mid];
+		for (;;) {
+			while (x[i] < pivot)
+				i++;
+			while (x[j] > pivot)
+				j--;
+			if (i >= j)
+				break;
+			swap_d(&x[i++], &x[j--]);
+		}
+		/* x[lo..j] <= pivot <= x[j+1..hi) */
+		if (k <= j)
+			hi = j + 1;
+		else
+			lo = j + 1;
+	}
+	sb_sort_doubles(x + lo, hi - lo);
+}
+
+/* sb_quantile_sorted of x[0..n) without sorting it all: the two order statistics it needs, by selection. */
+static double quantile7_select(double *x, size_t n, double q)
+{
+	double h = (double)(n - 1) * q;
+	size_t lo = (size_t)floor(h);
+	select_kth(x, n, lo);
+	if (lo + 1 >= n)
+		return x[lo];
+	double next = x[lo + 1];
+	for (size_t i = lo + 2; i < n; i++)
+		if (x[i] < next)
+			next = x[i];
+	return x[lo] + (h - (double)lo) * (next - x[lo]);
 }
 
 static int bootstrap_ci(struct side *a, struct side *b, unsigned B, uint64_t seed, double conf, double *lo,
 			double *hi)
 {
 	double *ratios = malloc((B ? B : 1) * sizeof(*ratios));
+	const uint32_t *plan = (a->k == 1 && b->k == 1) ? draw_plan_get(a->n, b->n, B, seed) : NULL;
 	uint64_t rng = seed;
 	unsigned k = 0;
 	int ret = -1;
@@ -173,16 +312,23 @@ static int bootstrap_ci(struct side *a, struct side *b, unsigned B, uint64_t see
 	if (!ratios || B < 2)
 		goto cleanup;
 	for (unsigned i = 0; i < B; i++) {
-		double ma = resample_median(a, &rng), mb = resample_median(b, &rng);
+		size_t v[4];
+		if (plan) {
+			for (int j = 0; j < 4; j++)
+				v[j] = plan[4 * (size_t)i + j];
+		} else if (resample_median_positions(a, &rng, &v[0], &v[1]) ||
+			   resample_median_positions(b, &rng, &v[2], &v[3])) {
+			continue;
+		}
+		double ma = (a->sorted[v[0]] + a->sorted[v[1]]) / 2, mb = (b->sorted[v[2]] + b->sorted[v[3]]) / 2;
 		/* A zero base median has no ratio; such resamples are left out rather than made infinite. */
 		if (ma > 0)
 			ratios[k++] = mb / ma;
 	}
 	if (k < 2)
 		goto cleanup;
-	qsort(ratios, k, sizeof(*ratios), cmp_double);
-	*lo = quantile7(ratios, k, (1 - conf) / 2);
-	*hi = quantile7(ratios, k, 1 - (1 - conf) / 2);
+	*lo = quantile7_select(ratios, k, (1 - conf) / 2);
+	*hi = quantile7_select(ratios, k, 1 - (1 - conf) / 2);
 	ret = 0;
 cleanup:
 	free(ratios);
@@ -206,7 +352,7 @@ double sb_compare_median(const double *x, size_t n)
 	double *s = n ? sorted_copy(x, n) : NULL;
 	if (!s)
 		return NAN;
-	double m = quantile7(s, n, 0.5);
+	double m = sb_quantile_sorted(s, n, 0.5);
 	free(s);
 	return m;
 }

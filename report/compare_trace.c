@@ -52,26 +52,26 @@ nomem:
 	return NULL;
 }
 
-json_t *sb_compare_load(const char *path, char *err, size_t errlen)
+int sb_compare_read(const char *path, struct sb_parsed *out, char *err, size_t errlen)
 {
-	json_t *doc = sb_results_load(path, err, errlen), *t;
+	json_t *t;
 	const char *schema;
 
-	if (doc)
-		return doc;
+	if (!sb_results_read(path, out, err, errlen))
+		return 0;
 	/*
 	 * Only a file that parsed but is not a results file may be a profile: keep the first message else (and
 	 * never parse one over the size bound, which is what the first message may be about).
 	 */
 	struct stat st;
 	if (stat(path, &st) || !S_ISREG(st.st_mode) || sb_results_size_ok(path, (uint64_t)st.st_size, NULL, 0))
-		return NULL;
+		return -1;
 	t = json_load_file(path, 0, NULL);
 	schema = json_string_value(json_object_get(t, "schema"));
 	if (schema && !strcmp(schema, SB_TRACE_SCHEMA))
-		doc = as_results(t, path, err, errlen);
+		out->doc = as_results(t, path, err, errlen);
 	json_decref(t);
-	return doc;
+	return out->doc ? 0 : -1;
 }
 
 static int is_trace(const json_t *doc)

@@ -1,15 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "compare_welch.h"
+#include "stats.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 double sb_t975(double df)
 {
@@ -39,7 +34,7 @@ static int log_run_medians(const double *x, const size_t *ends, size_t k, double
 			return -1;
 		}
 		memcpy(s, x + start, n * sizeof(*s));
-		qsort(s, n, sizeof(*s), cmp_double);
+		sb_sort_doubles(s, n);
 		double m = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 		free(s);
 		if (!(m > 0))

@@ -19,6 +19,37 @@ static size_t distinct_x(const struct sb_report *r, const struct sb_sweep *s, co
 	return n;
 }
 
+/* At most this many x values get a tick each, at exactly the values drawn. */
+#define SB_SWEEP_TICKS_MAX 8
+
+/*
+ * The x values of the lines drawn, ascending, in v[0..SB_SWEEP_TICKS_MAX); their number, or more than
+ * SB_SWEEP_TICKS_MAX when there are too many to label each. Sweeps run over counts and sizes (spawners,
+ * mappings, KiB): ticks between them (1.2, 1.4 spawners) name values that cannot exist.
+ */
+static size_t present_x(const struct sb_report *r, const struct sb_sweep *s, const struct sb_groups *gs, double *v)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < gs->n; i++) {
+		if (distinct_x(r, s, &gs->g[i]) < 2)
+			continue;
+		for (size_t k = 0; k < gs->g[i].n; k++) {
+			double x = s->x(&r->cases[gs->g[i].idx[k]]);
+			size_t j = 0;
+			while (j < n && v[j] != x)
+				j++;
+			if (j < n)
+				continue;
+			if (n == SB_SWEEP_TICKS_MAX)
+				return n + 1;
+			for (j = n++; j > 0 && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+	}
+	return n;
+}
+
 static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct sb_groups *gs,
 		const char *fig_title, const char *caption)
 {
@@ -83,6 +114,14 @@ static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct s
 		sb_gp_axis(f, 'x', xmin / pad, xmax * pad, s->logx);
 	else
 		sb_gp_axis(f, 'x', xmin - (xmax - xmin) * 0.04, xmax + (xmax - xmin) * 0.04, 0);
+	double ticks[SB_SWEEP_TICKS_MAX];
+	size_t nt = present_x(r, s, gs, ticks);
+	if (nt <= SB_SWEEP_TICKS_MAX) {
+		fprintf(f, "set xtics (");
+		for (size_t i = 0; i < nt; i++)
+			fprintf(f, "%s%.10g", i ? ", " : "", ticks[i]);
+		fprintf(f, ")\n");
+	}
 	/* Log autoscaling pads to whole decades; pad by a fixed factor instead. */
 	if (s->logy && min > 0 && isfinite(min))
 		sb_gp_axis(f, 'y', min / u.div / 1.4, max / u.div * 1.4, 10);

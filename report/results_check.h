@@ -11,10 +11,12 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "results_parse.h"
+
 /* Largest sample accepted, in ns: 2^53, the last integer a double holds exactly. */
 #define SB_SAMPLE_MAX_NS 9007199254740992.0
 
 /* 0, or -1 with "PATH: case N (LABEL): samples.total_ns[3] = -5 is negative" in err. Rewrites the stats. */
-int sb_results_check(json_t *doc, const char *path, char *err, size_t errlen);
+int sb_results_check(struct sb_parsed *p, const char *path, char *err, size_t errlen);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "results_names.h"
+#include "results_parse.h"
 
 #define SB_SCHEMA SB_SCHEMA_ID
 
@@ -16,6 +17,12 @@
  * duration (results_check.h: the statistics are recomputed from the samples).
  */
 json_t *sb_results_load(const char *path, char *err, size_t errlen);
+/*
+ * The same checks, keeping the samples as arrays of doubles beside the document (results_parse.h) instead
+ * of putting them back into it: what compare and export read. 0, or -1 with the message; free with
+ * sb_parsed_free().
+ */
+int sb_results_read(const char *path, struct sb_parsed *out, char *err, size_t errlen);
 
 /* Number of cases with status "ok" and at least one sample of some metric. */
 size_t sb_results_usable_cases(const json_t *doc);

@@ -15,6 +15,12 @@ int sb_stats_compute(const double *x, size_t n, struct sb_stats *s);
 /* Quantile q in [0,1] of sorted[0..n), linear interpolation between order statistics (R type 7). */
 double sb_quantile_sorted(const double *sorted, size_t n, double q);
 /*
+ * Sort v[0..n) ascending in place, without NaNs (the callers hold checked durations). The one sort of
+ * samples everywhere: a results file holds tens of thousands of them to sort on every read, where qsort's
+ * comparator call per step and its scratch allocation were a tenth of compare's time.
+ */
+void sb_sort_doubles(double *v, size_t n);
+/*
  * 1-based ranks (lo, hi) of the order statistics bounding a distribution-free CI of the median with
  * coverage >= conf, from the exact binomial(n, 1/2) distribution. Returns -1 when n is too small.
  */

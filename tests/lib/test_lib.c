@@ -11,6 +11,7 @@
 #include "format.h"
 #include "grow.h"
 #include "results_names.h"
+#include "stats.h"
 
 static void test_grow_doubles_and_keeps(void **state)
 {
@@ -66,6 +67,44 @@ static void test_names(void **state)
 	assert_string_equal(sb_status_name(SB_ST_PENDING), "skipped");   /* never ran */
 }
 
+static int cmp_ascending(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The one sort of samples agrees with qsort on shapes that break naive quicksorts, at sizes on both sides of its small-run cut-off. */
+static void test_sort_doubles(void **state)
+{
+	(void)state;
+	static const size_t sizes[] = { 0, 1, 2, 3, 16, 17, 100, 1000, 20000 };
+	uint64_t seed = 42;
+	for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+		size_t n = sizes[si];
+		double *v = malloc((n ? n : 1) * sizeof(*v)), *w = malloc((n ? n : 1) * sizeof(*w));
+		assert_non_null(v);
+		assert_non_null(w);
+		for (int shape = 0; shape < 6; shape++) {
+			for (size_t i = 0; i < n; i++) {
+				seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+				double r = (double)(seed >> 40);
+				v[i] = shape == 0 ? r                          /* random */
+				       : shape == 1 ? (double)i                /* sorted */
+				       : shape == 2 ? (double)(n - i)          /* reversed */
+				       : shape == 3 ? 7.0                      /* all equal */
+				       : shape == 4 ? (double)(i % 3)          /* few values */
+						    : (double)(i < n / 2 ? i : n - i); /* organ pipe */
+			}
+			memcpy(w, v, n * sizeof(*v));
+			sb_sort_doubles(v, n);
+			qsort(w, n, sizeof(*w), cmp_ascending);
+			assert_memory_equal(v, w, n * sizeof(*v));
+		}
+		free(v);
+		free(w);
+	}
+}
+
 static void test_format_ns(void **state)
 {
 	(void)state;
@@ -85,6 +124,7 @@ int main(void)
 		cmocka_unit_test(test_grow_refuses_overflow),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_format_ns),
+		cmocka_unit_test(test_sort_doubles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

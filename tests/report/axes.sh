@@ -27,6 +27,20 @@ for stem in fig1-memory fig6-stack fig7-latency fig7-throughput; do
 done
 python3 "$SRC/check_axes.py" "$TMP/fresh" || fail "axes of the fresh run's figures"
 
+# Two spawner counts: the x axis names exactly the two drawn, never 1.2, 1.4, ... between them.
+run two -m fork,vfork -c 1,2
+expect_rc 0 "$SB" report -q "$TMP/two.json" -o "$TMP/two"
+for stem in fig7-latency fig7-throughput; do
+	python3 - "$SRC" "$TMP/two/$stem.svg" <<'PY' || fail "$stem of spawners 1 and 2 labels other x values"
+import sys
+sys.path.insert(0, sys.argv[1])
+import check_axes
+found = check_axes.axes(open(sys.argv[2], encoding="utf-8").read())
+xs = [sorted(t[0] for t in ticks) for (k, _), ticks in found.items() if k == "x"]
+sys.exit(0 if xs == [["1", "2"]] else f"x labels {xs}")
+PY
+done
+
 # The checker itself: a log axis over less than a decade, as gnuplot draws it unaided, labels one tick.
 cat >"$TMP/narrow.gp" <<'GP'
 set terminal svg size 600,400

@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: MIT
+/*
+ * A results file's text to a jansson document plus per-case arrays of samples (results_parse.h), driven by
+ * yajl's parse events. A stack of frames follows where the parser is; the frame roles mark the only path
+ * treated apart, top-level "cases" -> a case object -> its "samples" object -> an array of numbers.
+ */
+#include "results_parse.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yajl/yajl_parse.h>
+
+#include "grow.h"
+
+/* jansson's own nesting limit, kept so that what loaded before still loads and nothing deeper does. */
+#define SB_PARSE_MAX_DEPTH 2048
+/* Longer number text than any 64-bit integer or double needs, with room to spare. */
+#define SB_PARSE_MAX_NUMBER 400
+
+enum frame_role {
+	R_VALUE,   /* any other object or array */
+	R_ROOT,    /* the top-level object */
+	R_CASES,   /* its "cases" array */
+	R_CASE,    /* an object element of "cases" */
+	R_SAMPLES, /* a case's "samples" object */
+	R_SERIES,  /* an array in "samples", read into a series while it holds only numbers */
+};
+
+struct frame {
+	json_t *node;   /* NULL for a series */
+	enum frame_role role;
+	char *key;      /* an object's key waiting for its value */
+	size_t case_i;  /* R_CASE, R_SAMPLES, R_SERIES: which case */
+};
+
+struct parse {
+	struct sb_parsed *out;
+	struct frame *f;
+	size_t depth, cap;
+	char err[160];
+};
+
+static int fail(struct parse *p, const char *why)
+{
+	snprintf(p->err, sizeof(p->err), "%s", why);
+	return 0;
+}
+
+static struct frame *top(struct parse *p)
+{
+	return p->depth ? &p->f[p->depth - 1] : NULL;
+}
+
+static struct sb_case_series *case_of(struct parse *p, size_t i)
+{
+	return &p->out->cases[i];
+}
+
+static struct sb_series *last_series(struct parse *p, struct frame *f)
+{
+	struct sb_case_series *cs = case_of(p, f->case_i);
+	return &cs->s[cs->n - 1];
+}
+
+/* A key already used in this object: as a member of the document, or (in "samples") as a series. */
+static int duplicate(struct parse *p, const struct frame *f, const char *key)
+{
+	if (json_object_get(f->node, key))
+		return 1;
+	if (f->role != R_SAMPLES)
+		return 0;
+	const struct sb_case_series *cs = case_of(p, f->case_i);
+	for (size_t i = 0; i < cs->n; i++)
+		if (!strcmp(cs->s[i].metric, key))
+			return 1;
+	return 0;
+}
+
+/* Room for one more element of the "cases" array in the series table. */
+static int note_case(struct parse *p)
+{
+	struct sb_parsed *o = p->out;
+	struct sb_case_series *c = o->cases;
+	if (o->n_cases == o->cap_cases && !(c = sb_grow(o->cases, &o->cap_cases, o->n_cases + 1, sizeof(*c), 256)))
+		return fail(p, "out of memory");
+	o->cases = c;
+	o->cases[o->n_cases++] = (struct sb_case_series){ 0 };
+	return 1;
+}
+
+static int series_to_json(struct parse *p);
+
+/* Put a new value where the parser is. Takes the reference to v, also on failure. */
+static int add(struct parse *p, json_t *v)
+{
+	struct frame *f = top(p);
+	if (!v)
+		return fail(p, "out of memory");
+	if (f && f->role == R_SERIES && !series_to_json(p)) {
+		json_decref(v);
+		return 0;
+	}
+	f = top(p);
+	if (!f) {
+		p->out->doc = v;
+		return 1;
+	}
+	if (json_is_array(f->node)) {
+		if (json_array_append_new(f->node, v))
+			return fail(p, "out of memory");
+		return f->role == R_CASES ? note_case(p) : 1;
+	}
+	char *key = f->key;
+	f->key = NULL;
+	if (!key) {
+		json_decref(v);
+		return fail(p, "value without a key");
+	}
+	int ok = !json_object_set_new_nocheck(f->node, key, v);
+	free(key);
+	return ok ? 1 : fail(p, "out of memory");
+}
+
+static int push(struct parse *p, json_t *node, enum frame_role role, size_t case_i)
+{
+	if (p->depth >= SB_PARSE_MAX_DEPTH)
+		return fail(p, "maximum parsing depth reached");
+	struct frame *f = p->f;
+	if (p->depth == p->cap)
+		f = sb_grow(p->f, &p->cap, p->depth + 1, sizeof(*f), 16);
+	if (!f)
+		return fail(p, "out of memory");
+	p->f = f;
+	p->f[p->depth++] = (struct frame){ .node = node, .role = role, .case_i = case_i };
+	return 1;
+}
+
+/*
+ * A "samples" array met something other than a number: it goes into the document as it is (its numbers so
+ * far first), and the checks that read the document name what is wrong with it.
+ */
+static int series_to_json(struct parse *p)
+{
+	struct frame *f = top(p);
+	struct sb_case_series *cs = case_of(p, f->case_i);
+	struct sb_series *s = last_series(p, f);
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < s->n; i++)
+		if (json_array_append_new(arr, json_real(s->v[i])))
+			json_decref(arr), arr = NULL;
+	if (!arr)
+		return fail(p, "out of memory");
+	struct frame *parent = &p->f[p->depth - 2];
+	int ok = !json_object_set_new_nocheck(parent->node, s->metric, arr);
+	free(s->metric);
+	free(s->v);
+	cs->n--;
+	f->node = arr;
+	f->role = R_VALUE;
+	return ok ? 1 : fail(p, "out of memory");
+}
+
+static int series_add(struct parse *p, double x)
+{
+	struct sb_series *s = last_series(p, top(p));
+	double *v = s->v;
+	if (s->n == s->cap && !(v = sb_grow(s->v, &s->cap, s->n + 1, sizeof(*v), 64)))
+		return fail(p, "out of memory");
+	s->v = v;
+	s->v[s->n++] = x;
+	return 1;
+}
+
+static int on_null(void *ctx)
+{
+	return add(ctx, json_null());
+}
+
+static int on_boolean(void *ctx, int b)
+{
+	return add(ctx, json_boolean(b));
+}
+
+/*
+ * A sample as most are written: up to 15 decimal digits, which a double holds exactly. 1 with the value,
+ * or 0 for anything else (strtod reads those). Most of the text of a results file is such numbers.
+ */
+static int plain_digits(const char *s, size_t len, double *x)
+{
+	uint64_t v = 0;
+	if (!len || len > 15)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	*x = (double)v;
+	return 1;
+}
+
+static int on_number(void *ctx, const char *s, size_t len)
+{
+	struct parse *p = ctx;
+	char text[SB_PARSE_MAX_NUMBER + 1];
+	double x;
+	int in_series = top(p) && top(p)->role == R_SERIES;
+	if (in_series && plain_digits(s, len, &x))
+		return series_add(p, x);
+	if (len > SB_PARSE_MAX_NUMBER)
+		return fail(p, "number too long");
+	memcpy(text, s, len);
+	text[len] = '\0';
+	errno = 0;
+	if (in_series)
+		return series_add(p, strtod(text, NULL));
+	if (!strpbrk(text, ".eE")) {
+		long long i = strtoll(text, NULL, 10);
+		if (errno == ERANGE)
+			return fail(p, text[0] == '-' ? "too big negative integer" : "too big integer");
+		return add(p, json_integer(i));
+	}
+	double d = strtod(text, NULL);
+	if (!isfinite(d))
+		return fail(p, "real number overflow");
+	return add(p, json_real(d));
+}
+
+static int on_string(void *ctx, const unsigned char *s, size_t len)
+{
+	if (memchr(s, '\0', len))
+		return fail(ctx, "\\u0000 is not allowed");
+	return add(ctx, json_stringn_nocheck((const char *)s, len));
+}
+
+static int on_start_map(void *ctx)
+{
+	struct parse *p = ctx;
+	struct frame *f = top(p);
+	enum frame_role role = !f ? R_ROOT
+			       : f->role == R_CASES ? R_CASE
+			       : f->role == R_CASE && f->key && !strcmp(f->key, "samples") ? R_SAMPLES
+			       : R_VALUE;
+	size_t case_i = role == R_CASE ? p->out->n_cases : f ? f->case_i : 0;
+	json_t *o = json_object();
+	if (!o || !add(p, o))
+		return o ? 0 : fail(p, "out of memory");
+	return push(p, o, role, case_i);
+}
+
+static int on_map_key(void *ctx, const unsigned char *s, size_t len)
+{
+	struct parse *p = ctx;
+	struct frame *f = top(p);
+	if (memchr(s, '\0', len))
+		return fail(p, "\\u0000 is not allowed");
+	char *key = strndup((const char *)s, len);
+	if (!key)
+		return fail(p, "out of memory");
+	if (duplicate(p, f, key)) {
+		free(key);
+		return fail(p, "duplicate object key");
+	}
+	free(f->key);
+	f->key = key;
+	return 1;
+}
+
+static int on_end(void *ctx)
+{
+	struct parse *p = ctx;
+	free(top(p)->key);
+	p->depth--;
+	return 1;
+}
+
+static int on_start_array(void *ctx)
+{
+	struct parse *p = ctx;
+	struct frame *f = top(p);
+	if (f && f->role == R_SAMPLES) {
+		struct sb_case_series *cs = case_of(p, f->case_i);
+		struct sb_series *s = cs->s;
+		if (cs->n == cs->cap && !(s = sb_grow(cs->s, &cs->cap, cs->n + 1, sizeof(*s), 8)))
+			return fail(p, "out of memory");
+		cs->s = s;
+		cs->s[cs->n++] = (struct sb_series){ .metric = f->key };
+		f->key = NULL;
+		return push(p, NULL, R_SERIES, f->case_i);
+	}
+	enum frame_role role = f && f->role == R_ROOT && f->key && !strcmp(f->key, "cases") ? R_CASES : R_VALUE;
+	json_t *a = json_array();
+	if (!a || !add(p, a))
+		return a ? 0 : fail(p, "out of memory");
+	return push(p, a, role, f ? f->case_i : 0);
+}
+
+static const yajl_callbacks callbacks = {
+	.yajl_null = on_null,
+	.yajl_boolean = on_boolean,
+	.yajl_number = on_number,
+	.yajl_string = on_string,
+	.yajl_start_map = on_start_map,
+	.yajl_map_key = on_map_key,
+	.yajl_end_map = on_end,
+	.yajl_start_array = on_start_array,
+	.yajl_end_array = on_end,
+};
+
+/* 1-based line and column of byte offset off. */
+static void where(const char *buf, size_t off, size_t *line, size_t *col)
+{
+	size_t l = 1, start = 0;
+	for (size_t i = 0; i < off; i++)
+		if (buf[i] == '\n')
+			l++, start = i + 1;
+	*line = l;
+	*col = off - start + 1;
+}
+
+/* yajl's own message, its first line without the "lexical error: " style prefix kept short. */
+static void yajl_reason(yajl_handle h, const char *buf, size_t len, char *out, size_t outlen)
+{
+	unsigned char *e = yajl_get_error(h, 0, (const unsigned char *)buf, len);
+	snprintf(out, outlen, "%s", e ? (const char *)e : "parse error");
+	out[strcspn(out, "\n")] = '\0';
+	if (e)
+		yajl_free_error(h, e);
+}
+
+int sb_results_parse(const char *buf, size_t len, struct sb_parsed *out, char *err, size_t errlen)
+{
+	struct parse p = { .out = out };
+	char why[200];
+	*out = (struct sb_parsed){ 0 };
+	yajl_handle h = yajl_alloc(&callbacks, NULL, &p);
+	if (!h) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	yajl_status st = yajl_parse(h, (const unsigned char *)buf, len);
+	int ended = st == yajl_status_ok;
+	if (ended)
+		st = yajl_complete_parse(h);
+	if (st == yajl_status_ok) {
+		yajl_free(h);
+		free(p.f);
+		return 0;
+	}
+	if (p.err[0])
+		snprintf(why, sizeof(why), "%s", p.err);
+	else
+		yajl_reason(h, buf, len, why, sizeof(why));
+	size_t line, col, off = ended ? len : yajl_get_bytes_consumed(h);
+	where(buf, off > len ? len : off, &line, &col);
+	if (ended && !p.err[0])
+		snprintf(err, errlen, "truncated JSON (input ends at line %zu): %s", line, why);
+	else
+		snprintf(err, errlen, "not valid JSON at line %zu, column %zu: %s", line, col, why);
+	yajl_free(h);
+	while (p.depth)
+		free(p.f[--p.depth].key);
+	free(p.f);
+	sb_parsed_free(out);
+	return -1;
+}
+
+const double *sb_parsed_series(const struct sb_parsed *p, size_t i, const char *metric, size_t *n)
+{
+	*n = 0;
+	if (i >= p->n_cases)
+		return NULL;
+	const struct sb_case_series *cs = &p->cases[i];
+	for (size_t k = 0; k < cs->n; k++)
+		if (!strcmp(cs->s[k].metric, metric)) {
+			*n = cs->s[k].n;
+			return cs->s[k].v;
+		}
+	return NULL;
+}
+
+void sb_parsed_free(struct sb_parsed *p)
+{
+	for (size_t i = 0; i < p->n_cases; i++) {
+		for (size_t k = 0; k < p->cases[i].n; k++) {
+			free(p->cases[i].s[k].metric);
+			free(p->cases[i].s[k].v);
+		}
+		free(p->cases[i].s);
+	}
+	free(p->cases);
+	json_decref(p->doc);
+	*p = (struct sb_parsed){ 0 };
+}

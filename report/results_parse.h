@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Parsing the text of a results file in one pass. A file of 10,000 cases holds millions of samples and a
+ * few hundred thousand other values; as a jansson tree every sample would be a value of its own (about
+ * 80 bytes and two allocations each). So the samples of each case (`cases[i].samples.<metric>`, arrays of
+ * numbers) are read straight into arrays of doubles, and everything else becomes a jansson document as
+ * before. The event parser is yajl's; the rules match what the jansson loader enforced: one top-level
+ * value, no duplicate keys, nesting up to 2048, integers that fit 64 bits, finite reals, valid UTF-8.
+ */
+#ifndef SB_RESULTS_PARSE_H
+#define SB_RESULTS_PARSE_H
+#include <jansson.h>
+#include <stddef.h>
+
+/* One metric's samples of one case, in file order. */
+struct sb_series {
+	char *metric;
+	double *v;
+	size_t n, cap;
+};
+
+/* The series of one element of the "cases" array (none for an element that is not an object). */
+struct sb_case_series {
+	struct sb_series *s;
+	size_t n, cap;
+};
+
+struct sb_parsed {
+	/*
+	 * The document without the series: a case's "samples" object keeps only members that are not arrays
+	 * of numbers (so the checks that follow still see, and name, anything malformed there).
+	 */
+	json_t *doc;
+	struct sb_case_series *cases; /* parallel to doc's "cases" array when it is the top-level one */
+	size_t n_cases, cap_cases;
+};
+
+/*
+ * Parse len bytes. 0, or -1 with a message in err (without the file's name): "truncated JSON (input ends
+ * at line L): ..." or "not valid JSON at line L, column C: ...". out is then empty.
+ */
+int sb_results_parse(const char *buf, size_t len, struct sb_parsed *out, char *err, size_t errlen);
+
+/* The samples of metric in case i, or NULL (with *n = 0) when the case has none of it. */
+const double *sb_parsed_series(const struct sb_parsed *p, size_t i, const char *metric, size_t *n);
+
+void sb_parsed_free(struct sb_parsed *p);
+
+#endif
