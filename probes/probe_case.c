@@ -23,6 +23,9 @@ static const char *const phase_names[SB_N_PHASES] = {
 	[SB_PH_SYSCALL_TO_EXEC] = "syscall_to_exec_ns",
 	[SB_PH_CHILD_RUN_TO_EXIT] = "child_run_to_exit_ns",
 	[SB_PH_EXIT_TO_REAP] = "exit_to_reap_ns",
+	[SB_PH_RETURN_TO_USER] = "return_to_user_ns",
+	[SB_PH_USER_TO_CALLER] = "user_to_caller_ns",
+	[SB_PH_CALL_TO_USER] = "call_to_user_ns",
 };
 
 const char *sb_phase_name(enum sb_phase ph)
@@ -63,8 +66,20 @@ int sb_case_add_spawn(struct sb_probe_case *c, const struct sb_spawn_event *ev, 
 	e |= span(c, SB_PH_WAKEUP_TO_RETURN, ev->t_wakeup, ev->t_return);
 	e |= span(c, SB_PH_SYSCALL, ev->t_enter, ev->t_return);
 	e |= span(c, SB_PH_CALL_TO_RETURN, t_call, ev->t_return);
-	if (create_ns)
-		e |= span(c, SB_PH_RETURN_TO_CALLER, ev->t_return, t_call + create_ns);
+	if (create_ns) {
+		uint64_t end = t_call + create_ns, back = ev->t_return;
+
+		e |= span(c, SB_PH_RETURN_TO_CALLER, ev->t_return, end);
+		/* the last time the caller came back from the kernel before the driver's clock read */
+		for (uint32_t i = 0; i < ev->n_back && i < SB_N_BACK; i++)
+			if (ev->t_back[i] > back && ev->t_back[i] <= end)
+				back = ev->t_back[i];
+		if (back && back <= end) {
+			e |= span(c, SB_PH_RETURN_TO_USER, ev->t_return, back);
+			e |= span(c, SB_PH_USER_TO_CALLER, back, end);
+			e |= span(c, SB_PH_CALL_TO_USER, t_call, back);
+		}
+	}
 	e |= span(c, SB_PH_WAKEUP_TO_CHILD_RUN, ev->t_wakeup, ev->t_first_run);
 	e |= span(c, SB_PH_SYSCALL_TO_CHILD_RUN, ev->t_enter, ev->t_first_run);
 	e |= span(c, SB_PH_SYSCALL_TO_EXEC, ev->t_enter, ev->t_exec);

@@ -28,6 +28,13 @@ enum sb_phase {
 	SB_PH_SYSCALL_TO_EXEC,
 	SB_PH_CHILD_RUN_TO_EXIT,
 	SB_PH_EXIT_TO_REAP,
+	/*
+	 * return_to_caller split where the caller last came back from the kernel before the driver's clock
+	 * read (the end of a page fault, of one of libc's calls after the spawn; none: the syscall's return).
+	 */
+	SB_PH_RETURN_TO_USER,    /* syscall return -> that time: copy-on-write faults, libc's calls, preemption */
+	SB_PH_USER_TO_CALLER,    /* derived: that time -> driver's return, user space only */
+	SB_PH_CALL_TO_USER,      /* t_call -> that time: what the kernel saw of create */
 	SB_N_PHASES
 };
 

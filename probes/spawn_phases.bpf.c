@@ -2,8 +2,10 @@
 /*
  * The phases of each spawn, from tracepoints only (they exist wherever BPF does): the spawning syscall's
  * entry and return, task_newtask (copy_process done), sched_process_fork, sched_wakeup_new, the child's
- * first switch-in, its exec and exit, and the reap. One record per spawn goes to user space when the
- * spawn is over, so the cost per event is a few stores into the spawn's slot, not a ring-buffer write.
+ * first switch-in, its exec and exit, and the reap; then, until its next followed call, each time the
+ * caller comes back to user space (its page faults, libc's calls after the spawn, a switch back in), for
+ * the part of the driver's create that follows the syscall. One record per spawn goes to user space when
+ * the spawn is over, so the cost per event is a few stores into the spawn's slot, not a ring-buffer write.
  *
  * Most of these hooks fire for every task of the machine, inside the very spawns being timed, so each
  * leaves as early and as cheaply as it can: the spawn and in-flight tables are arrays (an inlined
@@ -42,6 +44,8 @@ __u64 lost_events;   /* ring buffer full or spawns table full: a spawn that was 
 __u64 spawns_seen;
 /* Recorded children that have not run yet: while 0, sched_switch (if loaded) returns at once. */
 __s64 awaiting_first_run;
+/* Threads in their `after` window: while 0, the page-fault and libc-syscall hooks return at once. */
+__s64 returning;
 
 /*
  * child pid % SB_MAX_SPAWNS -> its record, from task_newtask until the reap (the slot is owned while
@@ -53,6 +57,19 @@ struct {
 	__type(key, __u32);
 	__type(value, struct sb_spawn_event);
 } spawns SEC(".maps");
+
+/*
+ * tid % SB_MAX_INFLIGHT -> the spawn whose call this thread has just returned from, until the thread's next
+ * followed call. Between the two, each time it comes back to user space from the kernel (a page fault,
+ * one of libc's calls after the spawn) is noted in that spawn's record: the driver's clock read after
+ * the call comes after the last of these that precede it, so the spawn's create is covered up to there.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, SB_MAX_INFLIGHT);
+	__type(key, __u32);
+	__type(value, struct sb_after);
+} after SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -131,6 +148,72 @@ static __always_inline void emit(struct sb_spawn_event *ev)
 	ev->child_pid = 0;
 }
 
+/* The thread's spawning call returned with this child: open its window (see `after`). */
+static __always_inline void open_window(__u32 tid, __u32 child)
+{
+	__u32 key = tid & (SB_MAX_INFLIGHT - 1);
+	struct sb_after *a = bpf_map_lookup_elem(&after, &key);
+
+	if (!a)
+		return;
+	if (!a->tid)
+		__sync_fetch_and_add(&returning, 1);
+	a->tid = tid;   /* a colliding tid's window is taken over: it was counted once */
+	a->child = child;
+}
+
+static __always_inline void close_window(struct sb_after *a)
+{
+	a->tid = 0;
+	__sync_fetch_and_add(&returning, -1);
+}
+
+/* Is ev's creator still in the window after the call that made it? */
+static __always_inline int window_open_on(const struct sb_spawn_event *ev)
+{
+	__u32 key = ev->parent_tid & (SB_MAX_INFLIGHT - 1);
+	struct sb_after *a = bpf_map_lookup_elem(&after, &key);
+
+	return a && a->tid == ev->parent_tid && a->child == ev->child_pid;
+}
+
+/*
+ * Thread tid is on its way back to user space (a page fault ended, a call returned, it was switched back
+ * in): if it is in the window after a spawn, the time goes into that spawn's record. Costs one global
+ * read elsewhere.
+ */
+static __always_inline void back_to_user_of(__u32 tid)
+{
+	if (returning <= 0)
+		return;
+	__u32 key = tid & (SB_MAX_INFLIGHT - 1);
+	struct sb_after *a = bpf_map_lookup_elem(&after, &key);
+	struct sb_spawn_event *ev;
+	__u32 n;
+
+	if (!a || !tid || a->tid != tid)   /* (a free slot's tid is 0: the idle task's) */
+		return;
+	ev = spawn_of(a->child);
+	if (!ev) {
+		close_window(a);   /* the record is gone (reaped) */
+		return;
+	}
+	n = ev->n_back;
+	if (n < SB_N_BACK)
+		ev->t_back[n & (SB_N_BACK - 1)] = bpf_ktime_get_ns();
+	ev->n_back = n + 1;
+	/* a thread that exited while its creator was away: its record waited for this (see sb_exit) */
+	if (is_thread(ev) && ev->t_exit) {
+		close_window(a);
+		emit(ev);
+	}
+}
+
+static __always_inline void back_to_user(void)
+{
+	back_to_user_of((__u32)bpf_get_current_pid_tgid());
+}
+
 /* A spawn or wait syscall of a followed process starts: remember it for its return. */
 static __always_inline int on_enter(int sys, __u64 waitid_infop)
 {
@@ -141,6 +224,16 @@ static __always_inline int on_enter(int sys, __u64 waitid_infop)
 
 	if (sys < 0 || !is_tracked(id_tgid >> 32))
 		return 0;
+	struct sb_after *a = bpf_map_lookup_elem(&after, &key);
+
+	if (a && a->tid == tid) {
+		/* its next call: the previous spawn's create is long over */
+		struct sb_spawn_event *prev = spawn_of(a->child);
+
+		close_window(a);
+		if (prev && is_thread(prev) && prev->t_exit)
+			emit(prev);
+	}
 	f = bpf_map_lookup_elem(&inflight, &key);
 	if (!f)
 		return 0;
@@ -226,8 +319,10 @@ int BPF_PROG(sb_sys_exit, struct pt_regs *regs, long ret)
 	/* Leave at once unless it is one of the spawn or wait calls, before any map lookup. */
 	long id = exiting_syscall(regs);
 
-	if (id >= 0 && sys_index(id) < 0)
+	if (id >= 0 && sys_index(id) < 0) {
+		back_to_user();   /* any call after a spawn (the generic hook sees them all anyway) */
 		return 0;
+	}
 	return on_exit(ret);
 }
 
@@ -261,9 +356,11 @@ static __always_inline int on_exit(long ret)
 		if (ev) {
 			ev->ret = ret;
 			ev->t_return = now;
-			/* a thread that already exited waited for this return (see sb_exit) */
-			if (is_thread(ev) && ev->t_exit)
-				emit(ev);
+			/*
+			 * Its creator comes back to user space after this (a thread that already exited
+			 * waits for that, see sb_exit).
+			 */
+			open_window(tid, f->child);
 		}
 	}
 	leave_copy(f);
@@ -364,6 +461,20 @@ int BPF_PROG(sb_switch, bool preempt, struct task_struct *prev, struct task_stru
 	return 0;
 }
 
+/*
+ * A thread in its window after a spawn is switched back in: it was preempted on its way out of a call
+ * (the child it just woke, say, ran first on its CPU) and now returns to user space. Every context switch
+ * of the machine runs this while it is attached; it leaves after one global read unless a window is open.
+ */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(sb_switch_back, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	if (hooks_only || returning <= 0)
+		return 0;
+	back_to_user_of(next->pid);
+	return 0;
+}
+
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sb_exec, struct task_struct *p, pid_t old_pid)
 {
@@ -387,13 +498,15 @@ int BPF_PROG(sb_exit, struct task_struct *p)
 		return 0;
 	ev->t_exit = bpf_ktime_get_ns();
 	/*
-	 * A thread is never waited for: its record is complete once both its exit and its creator's return
-	 * are in, and on two CPUs either can come first (the creator may be interrupted on its way out of
-	 * clone3 while the thread runs and exits). Each side writes its time, then emits if the other's is
-	 * there. Should both see both, the record goes out twice and user space uses one copy; should
-	 * neither, sched_process_free emits it a little later.
+	 * A thread is never waited for: its record is complete once both its exit and its creator's way
+	 * back to user space are in, and on two CPUs either can come first (on one, the thread often runs
+	 * first and its creator is switched back in after the thread has exited). While its creator is in
+	 * the window after clone (see `after`), the creator's next way back emits the record; after that,
+	 * this does. Each side writes its time, then emits if the other's is there. Should both see both,
+	 * the record goes out twice and user space uses one copy; should neither, sched_process_free emits
+	 * it a little later.
 	 */
-	if (is_thread(ev) && ev->t_return)
+	if (is_thread(ev) && ev->t_return && !window_open_on(ev))
 		emit(ev);
 	return 0;
 }
@@ -492,6 +605,37 @@ int BPF_PROG(sb_fexit_kernel_clone, struct kernel_clone_args *args, pid_t ret)
 SB_FENTRY_WAIT(wait4, SB_SYS_WAIT4, 0)
 SB_FENTRY_WAIT(waitid, SB_SYS_WAITID, (__u64)PT_REGS_PARM3_CORE_SYSCALL(regs))
 
+/*
+ * The calls libc makes after the spawning one, before its wrapper returns: posix_spawn unmaps its
+ * child's stack and restores the signal mask. Their return is a time the caller came back to user space
+ * (see `after`); the loader sets each target, and the tracepoint variant below has their exit events.
+ */
+#define SB_FEXIT_AFTER(name)                                                    \
+	SEC("fexit")                                                            \
+	int BPF_PROG(sb_fexit_##name, struct pt_regs *regs, long ret)           \
+	{                                                                       \
+		if (!hooks_only)                                                \
+			back_to_user();                                         \
+		return 0;                                                       \
+	}
+
+SB_FEXIT_AFTER(munmap)
+SB_FEXIT_AFTER(rt_sigprocmask)
+
+/*
+ * A page fault of the current task ended: the software event "minor-faults" (and "major-faults") is
+ * counted at the end of handle_mm_fault (mm_account_fault), in the faulting task, on every kernel since
+ * 5.9. The loader opens one per CPU, period 1. After fork the parent's first writes are copy-on-write
+ * faults (its stack, in libc's wrapper), inside the driver's create and after the syscall's return.
+ */
+SEC("perf_event")
+int sb_fault_done(void *ctx)
+{
+	if (!hooks_only)
+		back_to_user();
+	return 0;
+}
+
 SEC("fentry/schedule_tail")
 int BPF_PROG(sb_fentry_schedule_tail, struct task_struct *prev)
 {
@@ -526,3 +670,15 @@ SB_SYSCALL_EVENTS(fork, SB_SYS_FORK, 0)
 SB_SYSCALL_EVENTS(vfork, SB_SYS_VFORK, 0)
 SB_SYSCALL_EVENTS(wait4, SB_SYS_WAIT4, 0)
 SB_SYSCALL_EVENTS(waitid, SB_SYS_WAITID, ctx->args[2])
+
+#define SB_SYSCALL_EXIT_AFTER(name)                                             \
+	SEC("tracepoint/syscalls/sys_exit_" #name)                              \
+	int sb_exit_after_##name(struct trace_event_raw_sys_exit *ctx)          \
+	{                                                                       \
+		if (!hooks_only)                                                \
+			back_to_user();                                         \
+		return 0;                                                       \
+	}
+
+SB_SYSCALL_EXIT_AFTER(munmap)
+SB_SYSCALL_EXIT_AFTER(rt_sigprocmask)

@@ -27,6 +27,12 @@
 #define SB_MAX_SPAWNS 16384   /* children created but not yet reaped (power of two) */
 #define SB_RINGBUF_BYTES (4u << 20)
 #define SB_COMM_LEN 16
+/*
+ * Times the parent came back to user space after its spawning call returned (the end of each of its page
+ * faults, the return of the calls libc makes after the spawn), kept per spawn: user space takes the last
+ * one before the driver's clock read. A power of two (the index is masked); later ones are counted only.
+ */
+#define SB_N_BACK 4
 
 /* Syscalls, by the index user space fills into the `nr` rodata array (numbers differ per arch). */
 enum sb_sys {
@@ -68,6 +74,14 @@ struct sb_spawn_event {
 	__u32 sys;          /* enum sb_sys */
 	__u32 pages, slabs;
 	__s32 ret;          /* the syscall's return value in the parent */
+	__u32 n_back;       /* times the parent came back to user space after t_return (only SB_N_BACK kept) */
+	__u64 t_back[SB_N_BACK]; /* ... in order: a page fault or a followed syscall of libc's ended */
+};
+
+/* A followed thread between its spawning call's return and its next followed call (the `after` map). */
+struct sb_after {
+	__u32 tid;          /* owner of the slot; 0 = free */
+	__u32 child;        /* the spawn whose record gets the times */
 };
 
 #endif

@@ -2,12 +2,14 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <linux/perf_event.h>
 #include <stdio.h>
 #include <sys/mount.h>
 #include <unistd.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 
 #include "libbpf_setup.h"
@@ -22,6 +24,10 @@ struct sb_phases {
 	enum { SB_HOOKS_FENTRY, SB_HOOKS_SYSCALL_EVENTS, SB_HOOKS_RAW_SYSCALLS } hooks;
 	char why[256];              /* why fentry syscall hooks were passed over */
 	struct ring_buffer *rb;
+	/* per CPU: the minor-faults event that runs sb_fault_done, and its link (NULL: not opened) */
+	int *fault_fds;
+	struct bpf_link **fault_links;
+	int n_faults;
 	sb_spawn_cb on_spawn;
 	void *ctx;
 	uint32_t last_pid;          /* the record delivered last, to drop its twin */
@@ -114,6 +120,12 @@ static void choose_syscall_hooks(struct sb_phases *p)
 		bpf_program__set_autoload(enter[i], use);
 		bpf_program__set_autoload(leave[i], use);
 	}
+	/* the calls libc makes after a spawn (the generic sys_exit sees them anyway) */
+	static const char *const after[] = { "sys_exit_munmap", "sys_exit_rt_sigprocmask" };
+	struct bpf_program *after_prog[] = { p->skel->progs.sb_exit_after_munmap,
+					     p->skel->progs.sb_exit_after_rt_sigprocmask };
+	for (int i = 0; i < 2; i++)
+		bpf_program__set_autoload(after_prog[i], p->per_syscall && have_event(after[i]));
 	bpf_program__set_autoload(p->skel->progs.sb_sys_enter, !p->per_syscall);
 	bpf_program__set_autoload(p->skel->progs.sb_sys_exit, !p->per_syscall);
 	if (!p->per_syscall && p->mounted_tracefs) {
@@ -169,6 +181,14 @@ static int choose_fentry_hooks(struct sb_phases *p, char *err, size_t errlen)
 			return -1;
 		}
 	}
+	/* libc's calls after a spawn: without them in BTF, only the page faults mark the way back */
+	struct { struct bpf_program *prog; const char *sys; } after[] = {
+		{ k->progs.sb_fexit_munmap, "munmap" }, { k->progs.sb_fexit_rt_sigprocmask, "rt_sigprocmask" },
+	};
+	for (size_t i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+		if (syscall_function(after[i].sys, fn, sizeof(fn)) ||
+		    bpf_program__set_attach_target(after[i].prog, 0, fn))
+			bpf_program__set_autoload(after[i].prog, false);
 	return 0;
 }
 
@@ -235,6 +255,53 @@ static int open_variant(struct sb_phases *p, const struct sb_phases_opts *o, int
 	return 0;
 }
 
+/*
+ * The end of each page fault, from the software event "minor-faults" (counted at the end of
+ * handle_mm_fault) on every CPU, period 1, running sb_fault_done. The program leaves at once unless the
+ * faulting thread has just returned from a followed spawn. Where perf events cannot be had, the faults
+ * stay unseen and the phases after the return say less (see docs/probes.md); nothing fails.
+ */
+static void open_fault_events(struct sb_phases *p)
+{
+	int ncpu = libbpf_num_possible_cpus();
+
+	if (ncpu <= 0 || getenv("SB_PROBE_NO_FAULTS"))
+		return;
+	p->fault_fds = calloc(ncpu, sizeof(*p->fault_fds));
+	p->fault_links = calloc(ncpu, sizeof(*p->fault_links));
+	if (!p->fault_fds || !p->fault_links)
+		return;
+	for (int cpu = 0; cpu < ncpu; cpu++) {
+		struct perf_event_attr a = {
+			.type = PERF_TYPE_SOFTWARE,
+			.config = PERF_COUNT_SW_PAGE_FAULTS_MIN,
+			.size = sizeof(a),
+			.sample_period = 1,
+		};
+		int fd = syscall(SYS_perf_event_open, &a, -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+
+		if (fd < 0)
+			continue;   /* an offline CPU, or no perf events at all */
+		p->fault_links[p->n_faults] = bpf_program__attach_perf_event(p->skel->progs.sb_fault_done, fd);
+		if (!p->fault_links[p->n_faults]) {
+			close(fd);
+			continue;
+		}
+		p->fault_fds[p->n_faults++] = fd;
+	}
+}
+
+static void close_fault_events(struct sb_phases *p)
+{
+	for (int i = 0; i < p->n_faults; i++)
+		bpf_link__destroy(p->fault_links[i]);   /* closes the event too */
+	free(p->fault_links);
+	free(p->fault_fds);
+	p->fault_links = NULL;
+	p->fault_fds = NULL;
+	p->n_faults = 0;
+}
+
 static void drop_variant(struct sb_phases *p)
 {
 	spawn_phases_bpf__destroy(p->skel);
@@ -273,6 +340,7 @@ struct sb_phases *sb_phases_open(const struct sb_phases_opts *o, char *err, size
 		goto fail;
 opened:
 	p->attached = 1;
+	open_fault_events(p);
 	p->rb = ring_buffer__new(bpf_map__fd(p->skel->maps.events), on_record, p, NULL);
 	if (!p->rb) {
 		sb_bpf_errmsg(err, errlen, "opening the phase ring buffer", errno);
@@ -340,9 +408,13 @@ int sb_phases_attach(struct sb_phases *p, int on)
 {
 	int e = on == p->attached ? 0 : sb_skeleton_attach(p->skel->skeleton, on);
 
-	if (!e)
-		p->attached = on;
-	return e;
+	if (e || on == p->attached)
+		return e;
+	for (int i = 0; i < p->n_faults; i++)
+		if (ioctl(p->fault_fds[i], on ? PERF_EVENT_IOC_ENABLE : PERF_EVENT_IOC_DISABLE, 0))
+			return -errno;
+	p->attached = on;
+	return 0;
 }
 
 uint64_t sb_phases_lost(const struct sb_phases *p)
@@ -369,6 +441,7 @@ void sb_phases_close(struct sb_phases *p)
 	if (!p)
 		return;
 	ring_buffer__free(p->rb);
+	close_fault_events(p);
 	spawn_phases_bpf__destroy(p->skel);
 	if (p->mounted_tracefs)
 		umount2(TRACEFS, MNT_DETACH);

@@ -16,9 +16,14 @@
 #include "compare_stats.h"
 #include "stats.h"
 
-/* Phases that are sums of others: left out of the one-line summary, which names the part that moved. */
+/*
+ * Phases that are sums of others, or a finer split of one (return_to_user + user_to_caller =
+ * return_to_caller, which files written before the split also have): left out of the one-line summary,
+ * which names the part that moved, and of the metrics' partitions.
+ */
 static const char *const aggregate_phases[] = { "syscall_ns", "call_to_return_ns", "syscall_to_child_run_ns",
-						"syscall_to_exec_ns" };
+						"syscall_to_exec_ns", "call_to_user_ns", "return_to_user_ns",
+						"user_to_caller_ns" };
 
 static int is_aggregate(const char *name)
 {

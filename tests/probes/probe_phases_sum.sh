@@ -1,12 +1,11 @@
 # SPDX-License-Identifier: MIT
 # The phases of a spawn add up to the driver's create time, every spawn is joined, and the result says
-# which backend made it. The kernel-measured phases (call -> syscall entry -> copy_process -> fork event
-# -> wake-up -> return) must cover create within 10% (median) where nothing but the syscall follows the
-# return (vfork, pthread: about 97% and 94% here). After fork and posix_spawn the caller still works in
-# user space before the driver's clock read: glibc's fork takes copy-on-write faults on the parent's first
-# writes (4 per fork, `--counters page-faults`, parent scope), posix_spawn unmaps its child's stack;
-# return_to_caller_ns reports it. Their kernel phases cover 90-91% (fork) and 93% (posix_spawn) here, at
-# the edge of 10%, so those two are held to 15%.
+# which backend made it. The kernel's boundaries (call -> syscall entry -> copy_process -> fork event ->
+# wake-up -> return -> the caller's last way back from the kernel before the driver's clock read) must
+# cover create within 10% (median) for every method, as in the kernel matrix. Up to the syscall's return
+# alone they covered 88% of fork's create here and 93% of posix_spawn's: after the return, fork's parent
+# takes copy-on-write faults on its first writes and posix_spawn unmaps its child's stack, and
+# return_to_user_ns now follows the caller through those (99% for both, 97-98% for vfork and pthread).
 . "$(dirname "$0")/lib.sh"
 need_root
 "$SB" run -m fork,posix_spawn,vfork,pthread -n 300 --probe phases --probe-kmem -q --no-table -o "$DIR/r.json" || fail "run"
@@ -16,16 +15,12 @@ for i in 0 1 2 3; do
 	check "$c.probe.spawns_joined == $c.stats.create_ns.n" "$DIR/r.json" "every spawn joined" \
 		"[$c.label, $c.probe.spawns_joined, $c.probe.spawns_unjoined]"
 	check "$c.probe.lost_events == 0" "$DIR/r.json" "no lost events" "$c.probe.lost_events"
-	# call -> syscall entry -> copy_process -> fork event -> wake-up -> return: the kernel's view of create
-	case $(jq -r "$c.method" "$DIR/r.json") in
-	fork | posix_spawn) tol=0.15 ;;
-	*) tol=0.10 ;;
-	esac
-	check "($c.probe.phases.call_to_return_ns.median / $c.stats.create_ns.median - 1) | fabs <= $tol" \
-		"$DIR/r.json" "kernel phases add up to create within $tol" \
-		"[$c.label, $c.probe.phases.call_to_return_ns.median, $c.stats.create_ns.median]"
-	check "$c.probe.phases.return_to_caller_ns.n == $c.probe.spawns_joined" "$DIR/r.json" \
-		"return_to_caller for every spawn" "$c.probe.phases.return_to_caller_ns"
+	check "($c.probe.phases.call_to_user_ns.median / $c.stats.create_ns.median - 1) | fabs <= 0.10" \
+		"$DIR/r.json" "kernel phases add up to create within 10%" \
+		"[$c.label, $c.probe.phases.call_to_user_ns.median, $c.probe.phases.call_to_return_ns.median, $c.stats.create_ns.median]"
+	check "$c.probe.phases.return_to_caller_ns.n == $c.probe.spawns_joined and
+	       $c.probe.phases.call_to_user_ns.n == $c.probe.spawns_joined" "$DIR/r.json" \
+		"return_to_caller and call_to_user for every spawn" "$c.probe.phases.call_to_user_ns"
 	check "$c.probe.phases.syscall_to_copy_done_ns.median > 0 and $c.probe.kmem.slab_objects.median > 0" \
 		"$DIR/r.json" "copy_process phase and kmem counts present" "$c.probe.kmem"
 	ok "$(jq -r "$c.label" "$DIR/r.json"): phases add up"
