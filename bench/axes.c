@@ -5,6 +5,7 @@
  * apply() sets value i on a case; defaults (a method's own exec, a 64K stack, one spawner) live here.
  */
 #include "axes.h"
+#include "axis_fields.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -196,20 +197,21 @@ static int child_writes_apply(const struct sb_axis_ctx *x, int i, struct sb_case
 	return 0;
 }
 
+/* Key tokens and results fields come from the leaf table report/ reads with (axis_fields.h). */
 const struct sb_axis sb_axes[] = {
-	{ "--preset", "preset", "preset", flags_count, flags_apply },   /* also --flags, --exit-signal */
-	{ "--exec", "exec", "exec", exec_count, exec_apply },
-	{ "--stack", "stack", "stack_bytes", stack_count, stack_apply }, /* also --stack-touch */
-	{ "--ns", "ns", "namespaces", ns_count, ns_apply },
-	{ "--ns-path", "ns_path", "ns_path", ns_path_count, ns_path_apply },
-	{ "--mem", "mem", "mem_bytes", mem_count, mem_apply },
-	{ "--vmas", "vmas", "vmas", vmas_count, vmas_apply },
-	{ "--thp", "thp", "thp", thp_count, thp_apply },
-	{ "--mem-kind", "mem_kind", "mem_kind", mem_kind_count, mem_kind_apply },
-	{ "--concurrency", "concurrency", "concurrency", concurrency_count, concurrency_apply },
-	{ "--count", "count", "counting", count_count, count_apply },
-	{ "--probe", "probe", "probe_level", probe_count, probe_apply },
-	{ "--child-writes", "child_writes", "child_writes", child_writes_count, child_writes_apply },
+	{ "--preset", SB_AXF_PRESET, flags_count, flags_apply },   /* also --flags, --exit-signal */
+	{ "--exec", SB_AXF_EXEC, exec_count, exec_apply },
+	{ "--stack", SB_AXF_STACK, stack_count, stack_apply }, /* also --stack-touch */
+	{ "--ns", SB_AXF_NS, ns_count, ns_apply },
+	{ "--ns-path", SB_AXF_NS_PATH, ns_path_count, ns_path_apply },
+	{ "--mem", SB_AXF_MEM, mem_count, mem_apply },
+	{ "--vmas", SB_AXF_VMAS, vmas_count, vmas_apply },
+	{ "--thp", SB_AXF_THP, thp_count, thp_apply },
+	{ "--mem-kind", SB_AXF_MEM_KIND, mem_kind_count, mem_kind_apply },
+	{ "--concurrency", SB_AXF_CONCURRENCY, concurrency_count, concurrency_apply },
+	{ "--count", SB_AXF_COUNT, count_count, count_apply },
+	{ "--probe", SB_AXF_PROBE, probe_count, probe_apply },
+	{ "--child-writes", SB_AXF_CHILD_WRITES, child_writes_count, child_writes_apply },
 };
 const size_t sb_n_axes = sizeof(sb_axes) / sizeof(sb_axes[0]);
 _Static_assert(sizeof(sb_axes) / sizeof(sb_axes[0]) <= SB_MAX_AXES, "raise SB_MAX_AXES");
