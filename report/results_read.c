@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "results_read.h"
-#include "results_check.h"
 #include "results_limit.h"
 
 #include <errno.h>
@@ -36,39 +35,18 @@ json_t *sb_results_load(const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: not a spawnbench results file (no \"schema\" field)", path);
 		goto bad;
 	}
-	if (strcmp(schema, SB_SCHEMA)) {
-		snprintf(err, errlen, "%s: schema \"%s\" is not supported (this spawnbench reads \"%s\")", path, schema, SB_SCHEMA);
+	if (strcmp(schema, SB_SCHEMA_ID)) {
+		snprintf(err, errlen, "%s: schema \"%s\" is not supported (this spawnbench reads \"%s\")", path, schema, SB_SCHEMA_ID);
 		goto bad;
 	}
 	if (!json_is_array(json_object_get(doc, "cases"))) {
 		snprintf(err, errlen, "%s: no \"cases\" array", path);
 		goto bad;
 	}
-	if (sb_results_check(doc, path, err, errlen))
-		goto bad;
 	return doc;
 bad:
 	json_decref(doc);
 	return NULL;
-}
-
-size_t sb_results_usable_cases(const json_t *doc)
-{
-	size_t i, n = 0;
-	json_t *c;
-	json_array_foreach(json_object_get(doc, "cases"), i, c) {
-		if (strcmp(sb_json_str(c, "status", ""), sb_status_name(SB_ST_OK)))
-			continue;
-		const char *k;
-		json_t *v;
-		json_object_foreach(json_object_get(c, "samples"), k, v) {
-			if (strcmp(k, "child_pid") && json_array_size(v) > 0) {
-				n++;
-				break;
-			}
-		}
-	}
-	return n;
 }
 
 const char *sb_json_str(const json_t *obj, const char *key, const char *fallback)
@@ -81,10 +59,4 @@ double sb_json_num(const json_t *obj, const char *key, double fallback)
 {
 	json_t *v = json_object_get(obj, key);
 	return json_is_number(v) ? json_number_value(v) : fallback;
-}
-
-double sb_case_stat(const json_t *c, const char *metric, const char *field)
-{
-	json_t *m = json_object_get(json_object_get(c, "stats"), metric);
-	return sb_json_num(m, field, NAN);
 }
