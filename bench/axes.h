@@ -3,9 +3,10 @@
  * The axes of a case, one declaration each: the option that sets it, its token in a case's key, its field
  * in the results file, how many values a "cases:" line gives it for a method, and how value i is set on a
  * case. Case expansion is an odometer over this table (the last axis turns fastest), so the order of the
- * table is the order of the cases. What still names an axis by hand elsewhere (cli_run.c's parser,
- * sb_case_name's key and label, results_json.c, report_model.c's identity) is checked against the
- * table's tokens and fields by tests/axes.
+ * table is the order of the cases. Key tokens and results fields are the rows of bench/lib/axis_fields.h,
+ * which the results writer and report/'s reader share. What still names an axis by hand elsewhere
+ * (cli_run.c's parser, sb_case_name's key and label) is checked against the table's tokens and fields by
+ * tests/axes.
  */
 #ifndef SB_AXES_H
 #define SB_AXES_H
