@@ -22,17 +22,28 @@
 static const char *fixture;
 static char err[1024];
 
-static void read_fixture(struct sb_results *r)
+/* The fixture is read once for the tests that only look at it. */
+static struct sb_results fixture_model;
+
+static int read_fixture(void **state)
 {
-	if (sb_results_read(r, fixture, err, sizeof(err)))
-		fail_msg("%s", err);
+	if (sb_results_read(&fixture_model, fixture, err, sizeof(err))) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	*state = &fixture_model;
+	return 0;
+}
+
+static int free_fixture(void **state)
+{
+	sb_results_free(*state);
+	return 0;
 }
 
 static void test_header_and_axes(void **state)
 {
-	(void)state;
-	struct sb_results r;
-	read_fixture(&r);
+	const struct sb_results r = *(const struct sb_results *)*state;
 	assert_string_equal(r.git_commit, "abc1234");
 	assert_string_equal(r.created, "2026-11-29T12:00:00Z");
 	assert_string_equal(r.host[SB_H_KERNEL], "6.8.0-test");
@@ -72,14 +83,11 @@ static void test_header_and_axes(void **state)
 	assert_non_null(c->probe);
 	assert_null(c->counters);
 	assert_true(sb_rcase_usable(c));
-	sb_results_free(&r);
 }
 
 static void test_metrics(void **state)
 {
-	(void)state;
-	struct sb_results r;
-	read_fixture(&r);
+	const struct sb_results r = *(const struct sb_results *)*state;
 	const struct sb_result_case *c = &r.cases[0];
 	const struct sb_rmetric *total = sb_rcase_metric(c, SB_MET_TOTAL), *create = sb_rcase_metric(c, SB_MET_CREATE);
 	assert_non_null(total);
@@ -101,14 +109,11 @@ static void test_metrics(void **state)
 	assert_string_equal(c->metrics[0].name, "create_ns");
 	assert_string_equal(c->metrics[1].name, "total_ns");
 	assert_string_equal(c->metrics[2].name, "spawns_per_s");
-	sb_results_free(&r);
 }
 
 static void test_absent_fields(void **state)
 {
-	(void)state;
-	struct sb_results r;
-	read_fixture(&r);
+	const struct sb_results r = *(const struct sb_results *)*state;
 	const struct sb_result_case *c = &r.cases[1];
 	assert_int_equal(c->status, SB_ST_SKIPPED);
 	assert_string_equal(c->reason, "not allowed here");
@@ -127,7 +132,6 @@ static void test_absent_fields(void **state)
 	assert_string_equal(c->ax[SB_AF_PROBE].s, "off");
 	assert_true(isnan(c->mappings));
 	assert_true(c->same_cpu_share < 0);
-	sb_results_free(&r);
 }
 
 /* The fixture with one field of case 0 replaced, read back: refused, naming file, case and field. */
@@ -177,9 +181,9 @@ int main(int argc, char **argv)
 {
 	fixture = argc > 1 ? argv[1] : "data/fixtures/model/results.json";
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_header_and_axes),
-		cmocka_unit_test(test_metrics),
-		cmocka_unit_test(test_absent_fields),
+		cmocka_unit_test_setup_teardown(test_header_and_axes, read_fixture, free_fixture),
+		cmocka_unit_test_setup_teardown(test_metrics, read_fixture, free_fixture),
+		cmocka_unit_test_setup_teardown(test_absent_fields, read_fixture, free_fixture),
 		cmocka_unit_test(test_malformed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
