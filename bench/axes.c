@@ -6,6 +6,7 @@
  * Defaults (a method's own exec, a 64K stack, one spawner) live here.
  */
 #include "axes.h"
+#include "axis_fields.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -399,53 +400,54 @@ static const struct sb_axis_opt stack_more[] = {
 	  .parse = sb_ap_switch, MATRIX_SWITCH(stack_touch) },
 };
 
+/* Key tokens and results fields come from the leaf table report/ reads with (axis_fields.h). */
 const struct sb_axis sb_axes[] = {
 	{ { "preset", 0, "LIST", "clone/clone3 flag presets (see 'spawnbench list'); default process",
 	    .parse = sb_ap_presets,
 	    MATRIX_LIST(flagsets, n_flagsets) }, flags_more, 2,
-	  "preset", "preset", flags_count, flags_apply, 1, flags_key, flags_label },
+	  SB_AXF_PRESET, flags_count, flags_apply, 1, flags_key, flags_label },
 	{ { "exec", 'e', "LIST", "none, child (spawnbench's stamping program) or absolute program paths",
 	    .parse = sb_ap_strings,
 	    MATRIX_LIST(execs, n_execs) }, NULL, 0,
-	  "exec", "exec", exec_count, exec_apply, 2, exec_key, exec_label },
+	  SB_AXF_EXEC, exec_count, exec_apply, 2, exec_key, exec_label },
 	{ { "stack", 0, "SIZES", "child stack for clone/clone3/pthread (default 64K)", .parse = sb_ap_stacks,
 	    MATRIX_LIST(stacks, n_stacks), .lo = 4096, .hi = UINT64_C(1) << 32 }, stack_more, 1,
-	  "stack", "stack_bytes", stack_count, stack_apply, 7, stack_key, stack_label },
+	  SB_AXF_STACK, stack_count, stack_apply, 7, stack_key, stack_label },
 	{ { "ns", 0, "LIST", "namespaces: none, user, pid, net, mnt, uts, ipc, cgroup, time, a+b, all, sweep",
 	    .parse = sb_ap_ns,
 	    MATRIX_LIST(ns_sets, n_ns_sets) }, NULL, 0,
-	  "ns", "namespaces", ns_count, ns_apply, 8, ns_key, ns_label },
+	  SB_AXF_NS, ns_count, ns_apply, 8, ns_key, ns_label },
 	{ { "ns-path", 0, "LIST", "how namespaces are entered: clone (flags on the call), unshare, setns",
 	    .parse = sb_ap_ns_paths,
 	    MATRIX_LIST(ns_paths, n_ns_paths), .words = ns_path_names }, NULL, 0,
-	  "ns_path", "ns_path", ns_path_count, ns_path_apply, 9, ns_path_key, ns_path_label },
+	  SB_AXF_NS_PATH, ns_path_count, ns_path_apply, 9, ns_path_key, ns_path_label },
 	{ { "mem", 0, "SIZES", "touched parent memory, e.g. 0,64M,1G",
 	    .parse = sb_ap_sizes, MATRIX_LIST(mems, n_mems) }, NULL, 0,
-	  "mem", "mem_bytes", mem_count, mem_apply, 3, mem_key, mem_label },
+	  SB_AXF_MEM, mem_count, mem_apply, 3, mem_key, mem_label },
 	{ { "vmas", 0, "LIST", "mappings the parent memory is split over (default 1)", .parse = sb_ap_uints,
 	    MATRIX_LIST(vmas, n_vmas), .lo = 1, .hi = 1000000 }, NULL, 0,
-	  "vmas", "vmas", vmas_count, vmas_apply, 5, vmas_key, vmas_label },
+	  SB_AXF_VMAS, vmas_count, vmas_apply, 5, vmas_key, vmas_label },
 	{ { "thp", 0, "on|off", "transparent huge pages for that memory (default off)", .parse = sb_ap_two_words,
 	    MATRIX_LIST(thps, n_thps), .words = off_on }, NULL, 0,
-	  "thp", "thp", thp_count, thp_apply, 6, thp_key, thp_label },
+	  SB_AXF_THP, thp_count, thp_apply, 6, thp_key, thp_label },
 	{ { "mem-kind", 0, "LIST", "anon (private, default) or shared", .parse = sb_ap_two_words,
 	    MATRIX_LIST(mem_kinds, n_mem_kinds), .words = anon_shared }, NULL, 0,
-	  "mem_kind", "mem_kind", mem_kind_count, mem_kind_apply, 4, mem_kind_key, mem_kind_label },
+	  SB_AXF_MEM_KIND, mem_kind_count, mem_kind_apply, 4, mem_kind_key, mem_kind_label },
 	{ { "concurrency", 'c', "LIST", "spawner processes running a case at once", .parse = sb_ap_concurrency,
 	    MATRIX_LIST(concurrency, n_concurrency), .lo = 1, .hi = SB_MAX_SPAWNERS }, NULL, 0,
-	  "concurrency", "concurrency", concurrency_count, concurrency_apply, 10, concurrency_key, concurrency_label },
+	  SB_AXF_CONCURRENCY, concurrency_count, concurrency_apply, 10, concurrency_key, concurrency_label },
 	{ { "count", 0, "on,off", "with --counters: count in these cases (off,on: the cost of counting)",
 	    .parse = sb_ap_two_words,
 	    MATRIX_LIST(counting, n_counting), .words = off_on }, NULL, 0,
-	  "count", "counting", count_count, count_apply, 12, count_key, count_label },
+	  SB_AXF_COUNT, count_count, count_apply, 12, count_key, count_label },
 	/* --probe is a run option (a plan's options: line); given as a list it is an axis of every case. */
 	{ { "probe", 0, "LEVEL", "kernel profile of each spawn: phases or stages (root); a list such as off,phases,stages "
 	    "runs each case at each level, side by side", .parse = sb_ap_probe, .in_cfg = 1 }, NULL, 0,
-	  "probe", "probe_level", probe_count, probe_apply, 13, probe_key, probe_label },
+	  SB_AXF_PROBE, probe_count, probe_apply, 13, probe_key, probe_label },
 	{ { "child-writes", 0, NULL, "the child writes every page of the parent memory (copy on write)",
 	    .parse = sb_ap_switch,
 	    MATRIX_SWITCH(child_writes) }, NULL, 0,
-	  "child_writes", "child_writes", child_writes_count, child_writes_apply, 11, child_writes_key,
+	  SB_AXF_CHILD_WRITES, child_writes_count, child_writes_apply, 11, child_writes_key,
 	  child_writes_label },
 };
 const size_t sb_n_axes = sizeof(sb_axes) / sizeof(sb_axes[0]);

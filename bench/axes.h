@@ -4,10 +4,10 @@
  * goes in struct sb_matrix), its token in a case's key and label, its field in the results file, how many
  * values a "cases:" line gives it for a method, and how value i is set on a case. Option parsing
  * (cli_run.c, and plan files through it), case expansion (an odometer: the last axis turns fastest, so the
- * order of the table is the order of the cases) and naming (case_name.c) all read this table. What still
- * names an axis by hand elsewhere (results_json.c, report_model.c's identity) is checked against the table's
- * tokens and fields by tests/axes. Adding an axis is one entry here, its fields (struct sb_matrix, and
- * sb_case_wire when the worker needs it), the worker code that honours it and its results field.
+ * order of the table is the order of the cases) and naming (case_name.c) all read this table. Key tokens
+ * and results fields are the rows of bench/lib/axis_fields.h, which the results writer and report/'s
+ * reader share. Adding an axis is one entry here and one in axis_fields, its fields (struct sb_matrix, and
+ * sb_case_wire when the worker needs it) and the worker code that honours it.
  */
 #ifndef SB_AXES_H
 #define SB_AXES_H

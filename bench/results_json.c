@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "atomic_file.h"
+#include "axis_fields.h"
 #include "clone_flags.h"
 #include "counters.h"
 #include "host.h"
@@ -35,10 +36,17 @@ size_t sb_case_metric_stats(const struct sb_case *c, int metric, struct sb_stats
 
 json_t *sb_stats_json(const struct sb_stats *s)
 {
-	return json_pack("{s:I, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:I}", "n", (json_int_t)s->n,
-			 "min", s->min, "max", s->max, "median", s->median, "ci95_low", s->ci95_low,
-			 "ci95_high", s->ci95_high, "mean", s->mean, "stddev", s->stddev, "p90", s->p90,
-			 "p99", s->p99, "outliers", (json_int_t)s->outliers);
+	json_t *o = json_object();
+	for (int f = 0; o && f < SB_N_STAT_FIELDS; f++) {
+		double v = sb_stat_get(s, (enum sb_stat_field)f);
+		/* A value JSON cannot hold (NaN) leaves the statistics out, as a failed json_pack did. */
+		if (json_object_set_new(o, sb_stat_field_names[f], sb_stat_field_is_count((enum sb_stat_field)f) ?
+					json_integer((json_int_t)v) : json_real(v))) {
+			json_decref(o);
+			return NULL;
+		}
+	}
+	return o;
 }
 
 static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *c, size_t index,
@@ -56,21 +64,23 @@ static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *
 			json_array_append_new(ns, json_string(sb_ns_types[i].name));
 	static const char *const paths[] = { "clone", "unshare", "setns" };
 
+	/* The axes under the field names of the table report/ reads them with (axis_fields.h). */
+#define F(id) sb_axis_fields[id].json
 	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:s, s:I, s:s, s:I, s:s, s:I, s:b, s:o, s:s, s:b, s:I,"
 			      " s:s}",
-			      "key", c->key, "label", c->label, "method", mi->name, "preset", c->preset,
-			      "flags", flags, "exec", c->exec_label, "mem_bytes", (json_int_t)w->mem_bytes,
-			      "mem_kind", w->mem_kind == SB_MEM_SHARED ? "shared" : "anon", "vmas", (json_int_t)w->vmas,
-			      "thp", w->thp ? "on" : "off", "stack_bytes", (json_int_t)w->stack_bytes,
-			      "stack_touch", (int)w->stack_touch, "namespaces", ns, "ns_path", paths[w->ns_path],
-			      "userns_added", c->userns_added, "concurrency", (json_int_t)c->concurrency,
-			      "status", sb_status_name(c->status));
-	json_object_set_new(o, "child_writes", json_boolean(c->child_writes));
-	json_object_set_new(o, "counting", json_boolean(cfg->counters[0] && !c->count_off));
+			      "key", c->key, "label", c->label, F(SB_AF_METHOD), mi->name, F(SB_AF_PRESET), c->preset,
+			      F(SB_AF_FLAGS), flags, F(SB_AF_EXEC), c->exec_label, F(SB_AF_MEM), (json_int_t)w->mem_bytes,
+			      F(SB_AF_MEM_KIND), w->mem_kind == SB_MEM_SHARED ? "shared" : "anon", F(SB_AF_VMAS),
+			      (json_int_t)w->vmas, F(SB_AF_THP), w->thp ? "on" : "off", F(SB_AF_STACK),
+			      (json_int_t)w->stack_bytes, F(SB_AF_STACK_TOUCH), (int)w->stack_touch, F(SB_AF_NS), ns,
+			      F(SB_AF_NS_PATH), paths[w->ns_path], F(SB_AF_USERNS_ADDED), c->userns_added,
+			      F(SB_AF_CONCURRENCY), (json_int_t)c->concurrency, "status", sb_status_name(c->status));
+	json_object_set_new(o, F(SB_AF_CHILD_WRITES), json_boolean(c->child_writes));
+	json_object_set_new(o, F(SB_AF_COUNT), json_boolean(cfg->counters[0] && !c->count_off));
 	if (cfg->probe.level != SB_PROBE_OFF)
-		json_object_set_new(o, "probe_level", json_string(sb_probe_level_name(c->probe_level)));
+		json_object_set_new(o, F(SB_AF_PROBE), json_string(sb_probe_level_name(c->probe_level)));
 	if (mi->takes_flags)
-		json_object_set_new(o, "exit_signal", json_string(w->exit_signal == 17 ? "SIGCHLD" :
+		json_object_set_new(o, F(SB_AF_EXIT), json_string(w->exit_signal == 17 ? "SIGCHLD" :
 								  w->exit_signal ? "other" : "none"));
 	if (c->reason[0])
 		json_object_set_new(o, "reason", json_string(c->reason));
@@ -81,6 +91,7 @@ static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *
 	json_object_set_new(o, "failed_spawns", json_integer((json_int_t)c->failed_spawns));
 	if (c->stop_reason)
 		json_object_set_new(o, "stop_reason", json_string(c->stop_reason));
+#undef F
 	json_object_set_new(o, "warnings", sb_warnings_json(c));
 	if (c->status == SB_ST_PENDING || (c->status != SB_ST_OK && !c->n_samples))
 		return o;
@@ -110,11 +121,11 @@ static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *
 	if (c->n_rounds) {
 		struct sb_stats s;
 		if (!sb_stats_compute(c->throughput, c->n_rounds, &s))
-			json_object_set_new(stats, "spawns_per_s", sb_stats_json(&s));
+			json_object_set_new(stats, SB_RATE_NAME, sb_stats_json(&s));
 	}
 	json_object_set_new(o, "samples", samples);
 	json_object_set_new(o, "stats", stats);
-	json_object_set_new(o, "throughput", json_pack("{s:o}", "spawns_per_s", tp));
+	json_object_set_new(o, "throughput", json_pack("{s:o}", SB_RATE_NAME, tp));
 	json_object_set_new(o, "measure_s", json_real(c->measure_s));
 	json_object_set_new(o, "warmup_dropped", json_integer((json_int_t)c->warmup_dropped));
 	json_t *pl = sb_placement_json(cfg, c);

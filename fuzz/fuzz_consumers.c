@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Fuzz what report, compare and export do with a results file the loader accepted: a file that passes
- * sb_results_load() can still hold any JSON under "cases", so the consumers are outside-input parsers too.
+ * the results reader can still hold any JSON under "cases", so the consumers are outside-input parsers too.
  * The input is pooled (as compare and export read it), exported in every format, compared against itself
  * and against an empty run, and drawn as a report with gnuplot replaced by /bin/true (the data files and
  * scripts are still written; nothing is plotted).
@@ -90,14 +90,11 @@ static void report(const char *path)
 	r.gnuplot = "/bin/true";
 	r.dir = dir;
 	for (int i = 0; i < 2; i++) {
-		json_t *doc = sb_results_load(path, err, sizeof(err));
-		if (!doc)
+		/* Refused as report refuses it: unreadable, malformed, or without a usable case. */
+		if (sb_report_add_run(&r, path, err, sizeof(err)))
 			goto out;
-		r.runs[r.nruns].doc = doc;
-		r.runs[r.nruns].path = i ? "/tmp/second.json" : path;
-		r.nruns++;
-		if (!sb_results_usable_cases(doc))
-			goto out;   /* report refuses such a file before drawing */
+		if (i)
+			r.runs[1].path = "/tmp/second.json";
 	}
 	if (sb_report_build(&r, err, sizeof(err)))
 		goto out;

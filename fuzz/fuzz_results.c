@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-/* Fuzz the results-file loader report, compare and export share, and the accessors they use on its output. */
+/* Fuzz the results model's reader report, compare and export share, and the accessors they use on its output. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "results_read.h"
+#include "results_model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -20,21 +20,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	close(fd);
-	json_t *doc = sb_results_load(path, err, sizeof(err));
+	struct sb_results r;
+	err[0] = 0;
+	int rc = sb_results_read(&r, path, err, sizeof(err));
 	unlink(path);
-	if (!doc) {
+	if (rc) {
 		if (!err[0])
 			abort();   /* a refusal must say why */
 		return 0;
 	}
-	(void)sb_results_usable_cases(doc);
-	size_t i;
-	json_t *c;
-	json_array_foreach(json_object_get(doc, "cases"), i, c) {
-		(void)sb_json_str(c, "label", "");
-		(void)sb_json_num(c, "mem_bytes", 0);
-		(void)sb_case_stat(c, "total_ns", "median");
+	for (size_t i = 0; i < r.ncases; i++) {
+		(void)sb_rcase_usable(&r.cases[i]);
+		(void)sb_rcase_stat(&r.cases[i], "total_ns", SB_SF_MEDIAN);
+		if (!r.cases[i].label || !r.cases[i].ax[SB_AF_MEM].s)
+			abort();   /* the model always gives a label and every axis */
 	}
-	json_decref(doc);
+	sb_results_free(&r);
 	return 0;
 }

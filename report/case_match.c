@@ -4,11 +4,10 @@
 #include <string.h>
 
 #include "case_match.h"
-#include "results_read.h"
 
 const char *sb_case_key(const struct sb_rcase *c)
 {
-	return sb_json_str(c->j, "key", c->label);
+	return c->m->key;
 }
 
 const struct sb_rcase *sb_case_in_run(const struct sb_report *r, int run, const char *key)
@@ -16,7 +15,7 @@ const struct sb_rcase *sb_case_in_run(const struct sb_report *r, int run, const 
 	for (size_t i = 0; i < r->ncases; i++) {
 		const struct sb_rcase *c = &r->cases[i];
 		if (c->run == run && c->ok && !strcmp(sb_case_key(c), key) &&
-		    isfinite(sb_case_stat(c->j, r->metric, "median")))
+		    isfinite(sb_rstat(c, r->metric, SB_SF_MEDIAN)))
 			return c;
 	}
 	return NULL;

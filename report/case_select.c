@@ -141,7 +141,6 @@ void sb_select_pool(struct sb_case_select *s, struct sb_pool *p)
 			continue;
 		}
 		for (size_t j = 0; j < c->nmetrics; j++) {
-			free(c->metrics[j].name);
 			free(c->metrics[j].v);
 			free(c->metrics[j].ends);
 		}

@@ -6,13 +6,6 @@
 #include <string.h>
 
 #include "report_group.h"
-#include "results_read.h"
-
-double sb_case_same_cpu_share(const json_t *c)
-{
-	const json_t *s = json_object_get(json_object_get(c, "placement"), "same_cpu_share");
-	return json_is_number(s) ? json_number_value(s) : -1;
-}
 
 static int any_case(const struct sb_report *r, const struct sb_rcase *c)
 {
@@ -33,7 +26,7 @@ static void placement_spreads(FILE *f, const struct sb_page_ops *o, struct sb_re
 			const char *lo_label = "", *hi_label = "";
 			for (size_t k = 0; k < gs.g[i].n; k++) {
 				const struct sb_rcase *c = &r->cases[gs.g[i].idx[k]];
-				double s = sb_case_same_cpu_share(c->j);
+				double s = c->m->same_cpu_share;
 				if (s < 0)
 					continue;
 				if (s < lo)
@@ -61,15 +54,13 @@ void sb_page_warnings(FILE *f, const struct sb_page_ops *o, struct sb_report *r)
 	int listed = 0;
 	o->heading(f, 2, "Warnings");
 	for (size_t i = 0; i < r->ncases; i++) {
-		const json_t *w = json_object_get(r->cases[i].j, "warnings");
-		size_t k;
-		json_t *e;
-		json_array_foreach(w, k, e) {
+		const struct sb_result_case *m = r->cases[i].m;
+		for (size_t k = 0; k < m->nwarnings; k++) {
 			if (!listed++)
 				o->list_begin(f);
 			snprintf(b, sizeof(b), "%s%s%s: %s: %s", r->nruns > 1 ? r->runs[r->cases[i].run].name : "",
-				 r->nruns > 1 ? ": " : "", r->cases[i].label, sb_json_str(e, "code", "?"),
-				 sb_json_str(e, "message", ""));
+				 r->nruns > 1 ? ": " : "", r->cases[i].label, m->warnings[k].code,
+				 m->warnings[k].message);
 			o->item(f, b);
 		}
 	}
@@ -83,10 +74,8 @@ void sb_page_warnings(FILE *f, const struct sb_page_ops *o, struct sb_report *r)
 
 static void side_warnings(FILE *f, const char *side, const struct sb_pool_case *pc)
 {
-	size_t k;
-	json_t *e;
-	json_array_foreach(json_object_get(pc->first, "warnings"), k, e)
-		fprintf(f, "- %s (%s): %s: %s\n", pc->label, side, sb_json_str(e, "code", "?"), sb_json_str(e, "message", ""));
+	for (size_t k = 0; k < pc->first->nwarnings; k++)
+		fprintf(f, "- %s (%s): %s: %s\n", pc->label, side, pc->first->warnings[k].code, pc->first->warnings[k].message);
 }
 
 void sb_cmp_write_warnings(const struct sb_cmp *c, FILE *f)
@@ -96,10 +85,9 @@ void sb_cmp_write_warnings(const struct sb_cmp *c, FILE *f)
 		const struct sb_cmp_row *r = &c->rows[i];
 		if (i && c->rows[i - 1].bc == r->bc)
 			continue;   /* one case, several metric rows */
-		double sb = sb_case_same_cpu_share(r->bc->first), sn = sb_case_same_cpu_share(r->nc->first);
+		double sb = r->bc->first->same_cpu_share, sn = r->nc->first->same_cpu_share;
 		int gap = sb >= 0 && sn >= 0 && fabs(sb - sn) > SB_PLACEMENT_GAP;
-		size_t nw = json_array_size(json_object_get(r->bc->first, "warnings")) +
-			    json_array_size(json_object_get(r->nc->first, "warnings"));
+		size_t nw = r->bc->first->nwarnings + r->nc->first->nwarnings;
 		if (!gap && !nw)
 			continue;
 		if (!header++)

@@ -7,7 +7,6 @@
  */
 #ifndef SB_CASE_WARNINGS_H
 #define SB_CASE_WARNINGS_H
-#include <jansson.h>
 #include <stdio.h>
 
 #include "compare_run.h"
@@ -15,8 +14,6 @@
 
 #define SB_PLACEMENT_GAP 0.2
 
-/* placement.same_cpu_share of a case object, or a negative number when it has none. */
-double sb_case_same_cpu_share(const json_t *c);
 /* The report's "Warnings" section: every warned case, and every figure line whose cases' placement differs. */
 void sb_page_warnings(FILE *f, const struct sb_page_ops *o, struct sb_report *r);
 /* compare's Markdown: a line per warned case, and per case whose placement differs between base and new. */

@@ -5,7 +5,6 @@
 
 #include <math.h>
 
-#include "results_read.h"
 
 /* JSON has no NaN: a value that does not exist is left out, as in the results files. */
 static void set_num(json_t *o, const char *k, double v)
@@ -19,8 +18,8 @@ static json_t *side_json(const struct sb_pool *p)
 	json_t *files = json_array();
 	for (size_t i = 0; i < p->ndocs; i++)
 		json_array_append_new(files, json_string(p->paths[i]));
-	return json_pack("{s:o, s:s, s:s, s:s}", "files", files, "hostname", sb_pool_host(p, "hostname"),
-			 "kernel", sb_pool_host(p, "kernel"), "cpu_model", sb_pool_host(p, "cpu_model"));
+	return json_pack("{s:o, s:s, s:s, s:s}", "files", files, "hostname", sb_pool_host(p, SB_H_HOSTNAME),
+			 "kernel", sb_pool_host(p, SB_H_KERNEL), "cpu_model", sb_pool_host(p, SB_H_CPU_MODEL));
 }
 
 static json_t *row_json(const struct sb_cmp_row *r)

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "compare_trace.h"
-#include "results_read.h"
 
 struct sb_pool_case *sb_pool_find(const struct sb_pool *p, const char *key)
 {
@@ -54,15 +53,12 @@ static struct sb_pool_metric *metric_get(struct sb_pool_case *c, const char *nam
 	if (!m)
 		return NULL;
 	c->metrics = m;
-	m = &c->metrics[c->nmetrics];
-	*m = (struct sb_pool_metric){ .name = strdup(name) };
-	if (!m->name)
-		return NULL;
-	c->nmetrics++;
+	m = &c->metrics[c->nmetrics++];
+	*m = (struct sb_pool_metric){ .name = name };
 	return m;
 }
 
-static struct sb_pool_case *case_add(struct sb_pool *p, const json_t *c, const char *key)
+static struct sb_pool_case *case_add(struct sb_pool *p, const struct sb_result_case *c)
 {
 	if (p->ncases == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 64;
@@ -74,11 +70,12 @@ static struct sb_pool_case *case_add(struct sb_pool *p, const json_t *c, const c
 	}
 	struct sb_pool_case *pc = &p->cases[p->ncases++];
 	*pc = (struct sb_pool_case){
-		.key = key,
-		.label = sb_json_str(c, "label", key),
+		.key = c->key,
+		.label = c->label,
 		.first = c,
-		.status = sb_json_str(c, "status", "error"),
-		.reason = json_string_value(json_object_get(c, "reason")),
+		.status = c->status_name ? c->status : SB_ST_ERROR,
+		.status_name = c->status_name ? c->status_name : "error",
+		.reason = c->reason,
 	};
 	if (index_put(p, p->ncases - 1)) {
 		p->ncases--;
@@ -87,133 +84,83 @@ static struct sb_pool_case *case_add(struct sb_pool *p, const json_t *c, const c
 	return pc;
 }
 
-/* Append one run's samples of a metric. 0, or -1 out of memory. */
-static int add_series(struct sb_pool_case *pc, const char *name, const double *x, size_t add)
+/* Append one case's samples (the model checked them), one run per metric it measured. */
+static int add_samples(struct sb_pool_case *pc, const struct sb_result_case *c)
 {
-	struct sb_pool_metric *m = metric_get(pc, name);
-	if (!m)
-		return -1;
-	if (m->n + add > m->cap) {
-		size_t cap = m->n + add;
-		double *v = realloc(m->v, cap * sizeof(*v));
-		if (!v)
+	for (size_t k = 0; k < c->nmetrics; k++) {
+		const struct sb_rmetric *rm = &c->metrics[k];
+		if (rm->id == SB_RM_RATE || !rm->v || !rm->n)
+			continue; /* rounds are not spawns; statistics without samples give nothing to pool */
+		struct sb_pool_metric *m = metric_get(pc, rm->name);
+		if (!m)
 			return -1;
-		m->v = v;
-		m->cap = cap;
-	}
-	if (add)
-		memcpy(m->v + m->n, x, add * sizeof(*x));
-	m->n += add;
-	if (!add)
-		return 0; /* an empty run adds nothing a resample could draw */
-	size_t *e = realloc(m->ends, (m->nruns + 1) * sizeof(*e));
-	if (!e)
-		return -1;
-	m->ends = e;
-	m->ends[m->nruns++] = m->n;
-	return 0;
-}
-
-/*
- * Append one case's samples: its series, then what the document still holds under "samples" (a trace
- * profile's, or an array that is not all numbers, which makes the file unreadable).
- */
-static int add_samples(struct sb_pool_case *pc, const struct sb_case_series *cs, const json_t *samples,
-		       const char *path, size_t ci, char *err, size_t errlen)
-{
-	const char *name;
-	json_t *arr;
-	for (size_t k = 0; cs && k < cs->n; k++)
-		if (strcmp(cs->s[k].metric, "child_pid") && add_series(pc, cs->s[k].metric, cs->s[k].v, cs->s[k].n))
-			goto nomem;
-	json_object_foreach((json_t *)samples, name, arr) {
-		if (!strcmp(name, "child_pid"))
-			continue; /* identities, not measurements */
-		if (!json_is_array(arr)) {
-			snprintf(err, errlen, "%s: case %zu (%s): samples.%s is not an array", path, ci, pc->key, name);
-			return -1;
-		}
-		size_t n = json_array_size(arr), i;
-		double *x = malloc((n ? n : 1) * sizeof(*x));
-		json_t *v;
-		if (!x)
-			goto nomem;
-		json_array_foreach(arr, i, v) {
-			if (!json_is_number(v)) {
-				snprintf(err, errlen, "%s: case %zu (%s): samples.%s[%zu] is not a number", path, ci,
-					 pc->key, name, i);
-				free(x);
+		if (m->n + rm->n > m->cap) {
+			size_t cap = m->n + rm->n;
+			double *v = realloc(m->v, cap * sizeof(*v));
+			if (!v)
 				return -1;
-			}
-			x[i] = json_number_value(v);
+			m->v = v;
+			m->cap = cap;
 		}
-		int bad = add_series(pc, name, x, n);
-		free(x);
-		if (bad)
-			goto nomem;
+		memcpy(m->v + m->n, rm->v, rm->n * sizeof(*rm->v)); // NOLINT(clang-analyzer-core.NonNullParamChecker): grown to n + rm->n above
+		m->n += rm->n;
+		size_t *e = realloc(m->ends, (m->nruns + 1) * sizeof(*e));
+		if (!e)
+			return -1;
+		m->ends = e;
+		m->ends[m->nruns++] = m->n;
 	}
 	return 0;
-nomem:
-	snprintf(err, errlen, "%s: out of memory", path);
-	return -1;
 }
 
-static int pool_doc(struct sb_pool *p, const struct sb_parsed *f, const char *path, char *err, size_t errlen)
+static int pool_file(struct sb_pool *p, const struct sb_results *res, char *err, size_t errlen)
 {
-	size_t i;
-	json_t *c;
-	json_array_foreach(json_object_get(f->doc, "cases"), i, c) {
-		const char *key = json_string_value(json_object_get(c, "key"));
-		if (!json_is_object(c) || !key || !*key) {
-			snprintf(err, errlen, "%s: case %zu has no \"key\"", path, i);
+	for (size_t i = 0; i < res->ncases; i++) {
+		const struct sb_result_case *c = &res->cases[i];
+		if (!c->key_given) {
+			snprintf(err, errlen, "%s: case %zu has no \"key\"", res->path, c->index);
 			return -1;
 		}
-		struct sb_pool_case *pc = sb_pool_find(p, key);
-		if (!pc && !(pc = case_add(p, c, key))) {
-			snprintf(err, errlen, "%s: out of memory", path);
-			return -1;
-		}
+		struct sb_pool_case *pc = sb_pool_find(p, c->key);
+		if (!pc && !(pc = case_add(p, c)))
+			goto nomem;
 		pc->files++;
-		if (strcmp(sb_json_str(c, "status", ""), "ok")) {
+		if (c->status != SB_ST_OK || !c->status_name) {
 			if (!pc->files_ok && pc->files > 1 && !pc->reason)
-				pc->reason = json_string_value(json_object_get(c, "reason"));
+				pc->reason = c->reason;
 			continue; /* skipped and error cases hold no samples to pool */
 		}
 		if (!pc->files_ok) {
 			/* The first ok run speaks for the case: its label and axes, not a skipped run's. */
 			pc->first = c;
-			pc->status = "ok";
+			pc->status = SB_ST_OK;
+			pc->status_name = c->status_name;
 			pc->reason = NULL;
 		}
 		pc->files_ok++;
-		json_t *samples = json_object_get(c, "samples");
-		if (samples && !json_is_object(samples)) {
-			snprintf(err, errlen, "%s: case %zu (%s): \"samples\" is not an object", path, i, key);
-			return -1;
-		}
-		if (add_samples(pc, i < f->n_cases ? &f->cases[i] : NULL, samples, path, i, err, errlen))
-			return -1;
+		if (add_samples(pc, c))
+			goto nomem;
 	}
 	return 0;
+nomem:
+	snprintf(err, errlen, "%s: out of memory", res->path);
+	return -1;
 }
 
 int sb_pool_load(struct sb_pool *p, const char *const *paths, size_t n, char *err, size_t errlen)
 {
 	*p = (struct sb_pool){ 0 };
 	p->files = calloc(n ? n : 1, sizeof(*p->files));
-	p->docs = calloc(n ? n : 1, sizeof(*p->docs));
 	p->paths = calloc(n ? n : 1, sizeof(*p->paths));
-	if (!p->files || !p->docs || !p->paths) {
+	if (!p->files || !p->paths) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct sb_parsed *f = &p->files[p->ndocs];
-		if (sb_compare_read(paths[i], f, err, errlen))
+		if (sb_compare_read(paths[i], &p->files[p->ndocs], err, errlen))
 			return -1;
-		p->docs[p->ndocs] = f->doc;
 		p->paths[p->ndocs++] = paths[i];
-		if (pool_doc(p, f, paths[i], err, errlen))
+		if (pool_file(p, &p->files[p->ndocs - 1], err, errlen))
 			return -1;
 	}
 	return 0;
@@ -302,11 +249,11 @@ const double *sb_pool_runs(const struct sb_pool_case *c, const char *metric, siz
 	return NULL;
 }
 
-const char *sb_pool_host(const struct sb_pool *p, const char *field)
+const char *sb_pool_host(const struct sb_pool *p, enum sb_host_field field)
 {
 	const char *v = NULL;
 	for (size_t i = 0; i < p->ndocs; i++) {
-		const char *s = sb_json_str(json_object_get(p->docs[i], "host"), field, "");
+		const char *s = p->files[i].host[field] ? p->files[i].host[field] : "";
 		if (v && strcmp(v, s))
 			return "(mixed)";
 		v = s;
@@ -318,7 +265,6 @@ void sb_pool_free(struct sb_pool *p)
 {
 	for (size_t i = 0; i < p->ncases; i++) {
 		for (size_t j = 0; j < p->cases[i].nmetrics; j++) {
-			free(p->cases[i].metrics[j].name);
 			free(p->cases[i].metrics[j].v);
 			free(p->cases[i].metrics[j].ends);
 		}
@@ -327,9 +273,8 @@ void sb_pool_free(struct sb_pool *p)
 	free(p->cases);
 	json_decref(p->index);
 	for (size_t i = 0; i < p->ndocs; i++)
-		sb_parsed_free(&p->files[i]);
+		sb_results_free(&p->files[i]);
 	free(p->files);
-	free(p->docs);
 	free(p->paths);
 	*p = (struct sb_pool){ 0 };
 }

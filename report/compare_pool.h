@@ -8,10 +8,10 @@
 #include <jansson.h>
 #include <stddef.h>
 
-#include "results_parse.h"
+#include "results_model.h"
 
 struct sb_pool_metric {
-	char *name;     /* "total_ns", ... (a key of the case's "samples") */
+	const char *name; /* "total_ns", ... (a key of the case's "samples"; the model's string) */
 	double *v;
 	size_t n, cap;
 	size_t *ends;   /* run i (one file with the case ok) holds v[ends[i-1] .. ends[i]) */
@@ -20,8 +20,9 @@ struct sb_pool_metric {
 
 struct sb_pool_case {
 	const char *key, *label;  /* borrowed from the first file that has the case */
-	const json_t *first;      /* that case object (owned by the pool's documents) */
-	const char *status;       /* "ok" when any file has it ok, else the first file's status */
+	const struct sb_result_case *first; /* that case (owned by the pool's files) */
+	enum sb_status status;    /* ok when any file has it ok, else the first file's status */
+	const char *status_name;  /* as that file spells it ("error" when it gives none) */
 	const char *reason;       /* that file's reason, or NULL */
 	size_t files, files_ok;   /* files holding the case / holding it with status ok */
 	struct sb_pool_metric *metrics;
@@ -30,8 +31,7 @@ struct sb_pool_case {
 
 struct sb_pool {
 	const char **paths;
-	struct sb_parsed *files; /* each file as read: its document and its samples */
-	json_t **docs;           /* files[i].doc, for what reads only the document */
+	struct sb_results *files; /* the results model of each file */
 	size_t ndocs;
 	struct sb_pool_case *cases; /* in first-seen order */
 	size_t ncases, cap;
@@ -63,6 +63,6 @@ const double *sb_pool_samples(const struct sb_pool_case *c, const char *metric, 
 const double *sb_pool_runs(const struct sb_pool_case *c, const char *metric, size_t *n, const size_t **ends,
 			   size_t *nruns);
 /* host.<field> when every file agrees, "(mixed)" when they differ, "" when absent. */
-const char *sb_pool_host(const struct sb_pool *p, const char *field);
+const char *sb_pool_host(const struct sb_pool *p, enum sb_host_field field);
 
 #endif

@@ -7,10 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "results_read.h"
 
 /* The order metrics appear in when "all" is asked for: the order a spawn happens in. */
-static const char *const metric_order[] = { "create_ns", "start_ns", "exec_ns", "total_ns", "nsenter_ns" };
+static const enum sb_metric metric_order[] = { SB_MET_CREATE, SB_MET_START, SB_MET_EXEC, SB_MET_TOTAL, SB_MET_NSENTER };
 #define N_ORDER (sizeof(metric_order) / sizeof(metric_order[0]))
 
 static struct sb_cmp_row *row_add(struct sb_cmp *c, const struct sb_pool_case *bc,
@@ -53,10 +52,10 @@ static void compare_one(struct sb_cmp *c, struct sb_cmp_row *r)
 		r->base_median = sb_compare_median(b, r->nb);
 	if (r->nn)
 		r->new_median = sb_compare_median(n, r->nn);
-	if (strcmp(r->bc->status, "ok"))
-		not_compared(c, r, "%s in base: %s", r->bc->status, reason_of(r->bc));
-	else if (strcmp(r->nc->status, "ok"))
-		not_compared(c, r, "%s in new: %s", r->nc->status, reason_of(r->nc));
+	if (r->bc->status != SB_ST_OK)
+		not_compared(c, r, "%s in base: %s", r->bc->status_name, reason_of(r->bc));
+	else if (r->nc->status != SB_ST_OK)
+		not_compared(c, r, "%s in new: %s", r->nc->status_name, reason_of(r->nc));
 	else if (!r->nb || !r->nn)
 		not_compared(c, r, "%s not measured in %s", r->metric, r->nb ? "new" : "base");
 	else if (r->nb < SB_COMPARE_MIN_SAMPLES || r->nn < SB_COMPARE_MIN_SAMPLES)
@@ -84,7 +83,10 @@ static int rows_for_case(struct sb_cmp *c, const struct sb_pool_case *bc, const 
 {
 	size_t added = 0;
 	int all = nmetrics == 1 && !strcmp(metrics[0], SB_CMP_ALL_METRICS);
-	const char *const *list = all ? metric_order : metrics;
+	const char *order[N_ORDER];
+	for (size_t i = 0; i < N_ORDER; i++)
+		order[i] = sb_metric_names[metric_order[i]];
+	const char *const *list = all ? order : metrics;
 	size_t nlist = all ? N_ORDER : nmetrics;
 
 	for (size_t i = 0; i < nlist; i++) {
@@ -98,7 +100,7 @@ static int rows_for_case(struct sb_cmp *c, const struct sb_pool_case *bc, const 
 	}
 	if (!added) {
 		/* Keep the case visible: a case that vanished from the table would look like a pass. */
-		struct sb_cmp_row *r = row_add(c, bc, nc, all ? "total_ns" : metrics[0]);
+		struct sb_cmp_row *r = row_add(c, bc, nc, all ? sb_metric_names[SB_MET_TOTAL] : metrics[0]);
 		if (!r)
 			return -1;
 		compare_one(c, r);
@@ -106,7 +108,7 @@ static int rows_for_case(struct sb_cmp *c, const struct sb_pool_case *bc, const 
 	return 0;
 }
 
-static void note_host_difference(struct sb_cmp *c, const char *field, const char *what)
+static void note_host_difference(struct sb_cmp *c, enum sb_host_field field, const char *what)
 {
 	const char *b = sb_pool_host(&c->base, field), *n = sb_pool_host(&c->new_, field);
 	if (strcmp(b, n) && c->nnotes < sizeof(c->notes) / sizeof(c->notes[0]))
@@ -117,8 +119,7 @@ static void note_host_difference(struct sb_cmp *c, const char *field, const char
 static void note_interrupted(struct sb_cmp *c, const struct sb_pool *p, const char *side)
 {
 	for (size_t i = 0; i < p->ndocs; i++) {
-		const json_t *run = json_object_get(p->docs[i], "run");
-		if (json_is_true(json_object_get(run, "interrupted")) && c->nnotes < sizeof(c->notes) / sizeof(c->notes[0]))
+		if (p->files[i].interrupted && c->nnotes < sizeof(c->notes) / sizeof(c->notes[0]))
 			snprintf(c->notes[c->nnotes++], sizeof(c->notes[0]), "%s file %.120s is an interrupted run: its "
 				 "cases in flight are interrupted (fewer samples), those not started skipped", side,
 				 p->paths[i]);
@@ -148,10 +149,10 @@ int sb_cmp_run(struct sb_cmp *c, const char *const *metrics, size_t nmetrics)
 			 "machine pass several runs per side (docs/statistics.md)");
 	note_interrupted(c, &c->base, "base");
 	note_interrupted(c, &c->new_, "new");
-	note_host_difference(c, "hostname", "host");
-	note_host_difference(c, "kernel", "kernel");
-	note_host_difference(c, "cpu_model", "CPU");
-	note_host_difference(c, "glibc", "glibc");
+	note_host_difference(c, SB_H_HOSTNAME, "host");
+	note_host_difference(c, SB_H_KERNEL, "kernel");
+	note_host_difference(c, SB_H_CPU_MODEL, "CPU");
+	note_host_difference(c, SB_H_GLIBC, "glibc");
 	return 0;
 }
 

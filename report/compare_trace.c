@@ -23,7 +23,7 @@ static json_t *trace_case(const char *label, json_t *probe)
 		return NULL;
 	if (json_is_array(s))
 		json_object_set(samples, SB_TRACE_METRIC, s);
-	return json_pack("{s:s, s:s, s:s, s:o, s:O}", "key", label, "label", label, "status", "ok", "samples",
+	return json_pack("{s:s, s:s, s:s, s:o, s:O}", "key", label, "label", label, "status", sb_status_name(SB_ST_OK), "samples",
 			 samples, "probe", probe);
 }
 
@@ -41,7 +41,7 @@ static json_t *as_results(json_t *t, const char *path, char *err, size_t errlen)
 	if (json_is_object(json_object_get(t, "all")) &&
 	    json_array_append_new(cases, trace_case("all spawns", json_object_get(t, "all"))))
 		goto nomem;
-	doc = json_pack("{s:s, s:s, s:{}, s:o}", "schema", SB_SCHEMA, FROM_TRACE, SB_TRACE_SCHEMA, "host",
+	doc = json_pack("{s:s, s:s, s:{}, s:o}", "schema", SB_SCHEMA_ID, FROM_TRACE, SB_TRACE_SCHEMA, "host",
 			"cases", cases);
 	if (doc)
 		return doc;
@@ -52,13 +52,15 @@ nomem:
 	return NULL;
 }
 
-int sb_compare_read(const char *path, struct sb_parsed *out, char *err, size_t errlen)
+int sb_compare_read(const char *path, struct sb_results *r, char *err, size_t errlen)
 {
-	json_t *t;
+	struct sb_parsed f;
+	json_t *t, *doc = NULL;
 	const char *schema;
 
-	if (!sb_results_read(path, out, err, errlen))
-		return 0;
+	*r = (struct sb_results){ 0 };
+	if (!sb_results_parse_file(path, &f, err, errlen))
+		return sb_results_from_parsed(r, &f, path, err, errlen);
 	/*
 	 * Only a file that parsed but is not a results file may be a profile: keep the first message else (and
 	 * never parse one over the size bound, which is what the first message may be about).
@@ -69,14 +71,14 @@ int sb_compare_read(const char *path, struct sb_parsed *out, char *err, size_t e
 	t = json_load_file(path, 0, NULL);
 	schema = json_string_value(json_object_get(t, "schema"));
 	if (schema && !strcmp(schema, SB_TRACE_SCHEMA))
-		out->doc = as_results(t, path, err, errlen);
+		doc = as_results(t, path, err, errlen);
 	json_decref(t);
-	return out->doc ? 0 : -1;
+	return doc ? sb_results_from_doc(r, doc, path, err, errlen) : -1;
 }
 
-static int is_trace(const json_t *doc)
+static int is_trace(const struct sb_results *r)
 {
-	return json_object_get(doc, FROM_TRACE) != NULL;
+	return r->converted_from != NULL;
 }
 
 int sb_trace_pools(const struct sb_pool *base, const struct sb_pool *new_, char *err, size_t errlen)
@@ -84,9 +86,9 @@ int sb_trace_pools(const struct sb_pool *base, const struct sb_pool *new_, char 
 	size_t traces = 0, all = base->ndocs + new_->ndocs;
 
 	for (size_t i = 0; i < base->ndocs; i++)
-		traces += is_trace(base->docs[i]);
+		traces += is_trace(&base->files[i]);
 	for (size_t i = 0; i < new_->ndocs; i++)
-		traces += is_trace(new_->docs[i]);
+		traces += is_trace(&new_->files[i]);
 	if (traces && traces != all) {
 		snprintf(err, errlen, "cannot compare trace profiles (%s) with results files: give trace profiles on "
 				      "both sides, or results files on both", SB_TRACE_SCHEMA);

@@ -12,18 +12,18 @@
 #include <stddef.h>
 
 #include "compare_pool.h"
-#include "results_parse.h"
+#include "results_model.h"
 
 #define SB_TRACE_SCHEMA "spawnbench-trace/1"
 /* The metric a trace profile's cases are timed by: syscall entry -> return in the parent. */
 #define SB_TRACE_METRIC "syscall_ns"
 
 /*
- * A results file (its samples beside the document, as sb_results_read() gives them), or a trace profile
- * converted to one (its samples in the document). 0, or -1 with a one-line message in err as
- * sb_results_read() gives it (a file that is neither says it is not a results file).
+ * A results file read into its model (results_model.h), or a trace profile converted to one. 0, or -1 with
+ * a one-line message in err as sb_results_read() gives it (a file that is neither says it is not a
+ * results file); r is then empty.
  */
-int sb_compare_read(const char *path, struct sb_parsed *out, char *err, size_t errlen);
+int sb_compare_read(const char *path, struct sb_results *r, char *err, size_t errlen);
 /* 1 when every file of both pools is a trace profile, 0 when none is, -1 (err says so) when mixed. */
 int sb_trace_pools(const struct sb_pool *base, const struct sb_pool *new_, char *err, size_t errlen);
 

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "export_formats.h"
-#include "results_read.h"
 
 struct bencher_ctx {
 	const struct sb_pool *p;
@@ -50,21 +49,18 @@ static int add_throughput(struct bencher_ctx *ctx, const struct sb_pool_case *c,
 	size_t n = 0, k = 0, ends[64];
 	int ret = -1;
 	for (size_t d = 0; d < ctx->p->ndocs && k < 64; d++) {
-		size_t i, j;
-		json_t *jc, *x;
-		json_array_foreach(json_object_get(ctx->p->docs[d], "cases"), i, jc) {
-			if (strcmp(sb_json_str(jc, "key", ""), c->key) || strcmp(sb_json_str(jc, "status", ""), "ok"))
+		const struct sb_results *file = &ctx->p->files[d];
+		for (size_t i = 0; i < file->ncases; i++) {
+			const struct sb_result_case *fc = &file->cases[i];
+			const struct sb_rmetric *rounds = sb_rcase_metric(fc, SB_RM_RATE);
+			if (!fc->key_given || strcmp(fc->key, c->key) || fc->status != SB_ST_OK || !rounds || !rounds->n)
 				continue;
-			json_t *rounds = json_object_get(json_object_get(jc, "throughput"), "spawns_per_s");
-			size_t add = json_array_size(rounds);
-			if (!add)
-				continue;
-			double *nv = realloc(v, (n + add) * sizeof(*v));
+			double *nv = realloc(v, (n + rounds->n) * sizeof(*v));
 			if (!nv)
 				goto cleanup;
 			v = nv;
-			json_array_foreach(rounds, j, x)
-				v[n++] = json_number_value(x);
+			memcpy(v + n, rounds->v, rounds->n * sizeof(*v));
+			n += rounds->n;
 			ends[k++] = n;
 			break;
 		}
@@ -103,7 +99,7 @@ int sb_export_bencher(const struct sb_pool *p, const struct sb_export_opts *o, F
 	/* Throughput after the latencies, with every metric ('all', the default). */
 	for (size_t i = 0; o->nmetrics == 1 && !strcmp(o->metrics[0], "all") && i < p->ncases; i++) {
 		json_t *bench = json_object_get(ctx.doc, sb_export_name(p, &p->cases[i]));
-		if (bench && !strcmp(p->cases[i].status, "ok") && add_throughput(&ctx, &p->cases[i], bench))
+		if (bench && p->cases[i].status == SB_ST_OK && add_throughput(&ctx, &p->cases[i], bench))
 			goto cleanup;
 	}
 	if (json_dumpf(ctx.doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) || fputc('\n', f) == EOF)

@@ -68,7 +68,7 @@ static size_t count_exported(const struct sb_pool *p)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < p->ncases; i++)
-		n += !strcmp(p->cases[i].status, "ok");
+		n += p->cases[i].status == SB_ST_OK;
 	return n;
 }
 
@@ -78,7 +78,7 @@ static void metrics_available(const struct sb_pool *p, char *buf, size_t len)
 	size_t o = 0;
 	buf[0] = 0;
 	for (size_t i = 0; i < p->ncases; i++) {
-		if (strcmp(p->cases[i].status, "ok"))
+		if (p->cases[i].status != SB_ST_OK)
 			continue;
 		for (size_t m = 0; m < p->cases[i].nmetrics && o < len; m++) {
 			const char *name = p->cases[i].metrics[m].name;
@@ -103,7 +103,7 @@ static int check_metrics(const struct sb_pool *p, char *const *metrics, int n)
 		int found = 0;
 		for (size_t i = 0; i < p->ncases && !found; i++) {
 			size_t nv;
-			found = !strcmp(p->cases[i].status, "ok") && sb_pool_samples(&p->cases[i], metrics[k], &nv);
+			found = p->cases[i].status == SB_ST_OK && sb_pool_samples(&p->cases[i], metrics[k], &nv);
 		}
 		if (!found) {
 			fprintf(stderr, "spawnbench export: metric '%s': no exported case measured it (metrics: %s)\n",

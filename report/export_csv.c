@@ -1,33 +1,26 @@
 // SPDX-License-Identifier: MIT
 /* CSV export: one row per case and metric, the pooled statistics, for spreadsheets and pandas. */
-#include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "csv.h"
 #include "export_formats.h"
-#include "results_read.h"
 #include "stats.h"
 
-static void csv_joined(FILE *f, const json_t *arr, const char *sep)
+/* An axis as the file gives it ("" when it does not), lists joined with sep. */
+static void csv_axis(FILE *f, const struct sb_result_case *k, enum sb_axis_field_id a, char sep)
 {
-	char buf[512] = "";
-	size_t i;
-	json_t *x;
-	json_array_foreach(arr, i, x) {
-		const char *s = json_string_value(x);
-		if (!s)
-			continue;
-		if (*buf)
-			strncat(buf, sep, sizeof(buf) - strlen(buf) - 1);
-		strncat(buf, s, sizeof(buf) - strlen(buf) - 1);
-	}
+	char buf[512];
+	snprintf(buf, sizeof(buf), "%s", k->ax[a].given ? k->ax[a].s : "");
+	for (char *p = buf; sep != '+' && (p = strchr(p, '+')); p++)
+		*p = sep;
 	sb_csv_str(f, buf);
 }
 
 static int add_row(const struct sb_pool_case *c, const char *metric, const double *v, size_t n, void *vctx)
 {
 	FILE *f = vctx;
-	const json_t *k = c->first;
+	const struct sb_result_case *k = c->first;
 	struct sb_stats s;
 
 	if (sb_stats_compute(v, n, &s))
@@ -36,17 +29,17 @@ static int add_row(const struct sb_pool_case *c, const char *metric, const doubl
 	fputc(',', f);
 	sb_csv_str(f, c->label);
 	fputc(',', f);
-	sb_csv_str(f, sb_json_str(k, "method", ""));
+	csv_axis(f, k, SB_AF_METHOD, '+');
 	fputc(',', f);
-	sb_csv_str(f, sb_json_str(k, "preset", ""));
+	csv_axis(f, k, SB_AF_PRESET, '+');
 	fputc(',', f);
-	csv_joined(f, json_object_get(k, "flags"), "|");
+	csv_axis(f, k, SB_AF_FLAGS, '|');
 	fputc(',', f);
-	sb_csv_str(f, sb_json_str(k, "exec", ""));
-	fprintf(f, ",%.0f,%.0f,", sb_json_num(k, "mem_bytes", 0), sb_json_num(k, "stack_bytes", 0));
-	csv_joined(f, json_object_get(k, "namespaces"), "+");
+	csv_axis(f, k, SB_AF_EXEC, '+');
+	fprintf(f, ",%.0f,%.0f,", k->ax[SB_AF_MEM].num, k->ax[SB_AF_STACK].num);
+	csv_axis(f, k, SB_AF_NS, '+');
 	fprintf(f, ",%.0f,%s,%zu,%zu,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%zu\n",
-		sb_json_num(k, "concurrency", 1), metric, c->files_ok, s.n, s.min, s.median, s.ci95_low,
+		k->ax[SB_AF_CONCURRENCY].num, metric, c->files_ok, s.n, s.min, s.median, s.ci95_low,
 		s.ci95_high, s.mean, s.stddev, s.p90, s.p99, s.max, s.outliers);
 	return ferror(f) ? -1 : 0;
 }

@@ -13,7 +13,7 @@ int sb_export_each(const struct sb_pool *p, const struct sb_export_opts *o, sb_e
 {
 	for (size_t i = 0; i < p->ncases; i++) {
 		const struct sb_pool_case *c = &p->cases[i];
-		if (strcmp(c->status, "ok"))
+		if (c->status != SB_ST_OK)
 			continue; /* skipped and failed cases have nothing to export */
 		if (is_all(o)) {
 			for (size_t m = 0; m < c->nmetrics; m++)

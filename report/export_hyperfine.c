@@ -4,20 +4,22 @@
  * spawnbench results. Times are seconds. spawnbench does not measure user and system CPU time per spawn,
  * so those two fields are 0; docs/ci.md says so.
  *
- * "parameters" holds only what varies among the exported results (the key's axes, and the metric when
- * several are exported), as hyperfine writes the --parameter-scan it ran: a one-axis sweep gives one
- * parameter, which plot_parametrized.py requires, and nothing varying gives no "parameters" at all.
+ * "parameters" holds only what varies among the exported results (the key's axes, as the axis table
+ * bench/lib/axis_fields.h names them, and the metric when several are exported), as hyperfine writes the
+ * --parameter-scan it ran: a one-axis sweep gives one parameter, which plot_parametrized.py requires, and
+ * nothing varying gives no "parameters" at all.
  * "stddev" is null for a single sample, as hyperfine writes it.
  */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "axis_fields.h"
 #include "case_select.h"
 #include "export_formats.h"
 #include "stats.h"
 
-#define MAX_AXES 32
+#define MAX_AXES SB_N_AXIS_FIELDS
 
 struct hf_ctx {
 	const struct sb_pool *p;
@@ -25,7 +27,7 @@ struct hf_ctx {
 	json_t *results;
 	/* First pass: the axes (key tokens) of the first exported case and whether any other differs there. */
 	size_t seen;
-	char axes[MAX_AXES][32];
+	const char *axes[MAX_AXES];
 	char first_value[MAX_AXES][128];
 	int varies[MAX_AXES];
 	size_t naxes;
@@ -40,9 +42,9 @@ static int note_axes(const struct sb_pool_case *c, const char *metric, const dou
 	(void)n;
 	if (!ctx->seen++) {
 		ctx->first_metric = metric;
-		for (const char *p = c->key; p && *p && ctx->naxes < MAX_AXES; p = strchr(p, ';') ? strchr(p, ';') + 1 : NULL) {
-			size_t al = strcspn(p, "=;");
-			snprintf(ctx->axes[ctx->naxes], sizeof(ctx->axes[0]), "%.*s", (int)al, p);
+		/* The axes of the table (axis_fields.h) the first case's key spells, in the key's order. */
+		for (int a = 0; a < SB_N_AXIS_FIELDS && ctx->naxes < MAX_AXES; a++) {
+			ctx->axes[ctx->naxes] = sb_axis_fields[a].key;
 			if (!sb_key_value(c->key, ctx->axes[ctx->naxes], ctx->first_value[ctx->naxes], sizeof(ctx->first_value[0])))
 				ctx->naxes++;
 		}

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "fig_sweep.h"
-#include "results_read.h"
 
 static int keep_latency(const struct sb_report *r, const struct sb_rcase *c)
 {
@@ -14,7 +13,7 @@ static int keep_latency(const struct sb_report *r, const struct sb_rcase *c)
 static int keep_rate(const struct sb_report *r, const struct sb_rcase *c)
 {
 	(void)r;
-	return c->ok && !c->ns[0] && sb_case_stat(c->j, "spawns_per_s", "median") > 0;
+	return c->ok && !c->ns[0] && sb_rstat(c, SB_RATE_NAME, SB_SF_MEDIAN) > 0;
 }
 
 static double spawners(const struct sb_rcase *c)
@@ -29,7 +28,7 @@ int sb_fig_concurrency(struct sb_report *r)
 	const struct sb_sweep rate = {
 		.stem = "fig7-throughput", .title = "spawn throughput vs concurrent spawners",
 		.xlabel = "concurrent spawner processes", .ylabel = "spawns/s (all spawners)",
-		.axis = SB_AX_CONC, .keep = keep_rate, .x = spawners, .stat = "spawns_per_s", .logx = 2,
+		.axis = SB_AX_CONC, .keep = keep_rate, .x = spawners, .stat = SB_RATE_NAME, .logx = 2,
 		.logy = 1,
 	};
 	if (sb_sweep_draw(r, &rate, "Concurrency scaling: throughput",

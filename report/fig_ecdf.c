@@ -9,22 +9,21 @@
 
 #include "gnuplot_script.h"
 #include "report_group.h"
-#include "results_read.h"
 
 #define MAX_CURVES 8
 
 static int keep(const struct sb_report *r, const struct sb_rcase *c)
 {
-	json_t *s = json_object_get(json_object_get(c->j, "samples"), r->metric);
-	return c->ok && json_array_size(s) >= 2 && !c->ns[0] && c->concurrency == 1;
+	const struct sb_rmetric *s = sb_rcase_metric_named(c->m, r->metric);
+	return c->ok && s && s->n >= 2 && !c->ns[0] && c->concurrency == 1;
 }
 
 static const struct sb_report *sort_r;
 
 static int by_median(const void *a, const void *b)
 {
-	double x = sb_case_stat(sort_r->cases[*(const size_t *)a].j, sort_r->metric, "median");
-	double y = sb_case_stat(sort_r->cases[*(const size_t *)b].j, sort_r->metric, "median");
+	double x = sb_rstat(&sort_r->cases[*(const size_t *)a], sort_r->metric, SB_SF_MEDIAN);
+	double y = sb_rstat(&sort_r->cases[*(const size_t *)b], sort_r->metric, SB_SF_MEDIAN);
 	return (x > y) - (x < y);
 }
 
@@ -55,7 +54,7 @@ static int draw(struct sb_report *r, int run, const size_t *idx, size_t m, size_
 	sb_fig_name(r, fig, "fig5-ecdf", run);
 	double max = 0;
 	for (size_t k = 0; k < m; k++)
-		max = fmax(max, sb_case_stat(r->cases[idx[k]].j, r->metric, "median"));
+		max = fmax(max, sb_rstat(&r->cases[idx[k]], r->metric, SB_SF_MEDIAN));
 	struct sb_unit u = sb_pick_unit(max);
 	char dat[64];
 	snprintf(dat, sizeof(dat), "%s.dat", fig->name);

@@ -8,7 +8,6 @@
 
 #include "gnuplot_script.h"
 #include "report_group.h"
-#include "results_read.h"
 
 #define MIB (1024.0 * 1024.0)
 
@@ -52,8 +51,8 @@ static int draw(struct sb_report *r, int run, struct sb_groups *gs)
 		lines++;
 		for (size_t k = 0; k < gs->g[i].n; k++) {
 			const struct sb_rcase *c = &r->cases[gs->g[i].idx[k]];
-			max = fmax(max, sb_case_stat(c->j, r->metric, "ci95_high"));
-			min = fmin(min, sb_case_stat(c->j, r->metric, "ci95_low"));
+			max = fmax(max, sb_rstat(c, r->metric, SB_SF_CI95_HIGH));
+			min = fmin(min, sb_rstat(c, r->metric, SB_SF_CI95_LOW));
 			xmin = fmin(xmin, parent_bytes(c));
 			xmax = fmax(xmax, parent_bytes(c));
 		}
@@ -76,9 +75,9 @@ static int draw(struct sb_report *r, int run, struct sb_groups *gs)
 		for (size_t k = 0; k < g->n; k++) {
 			const struct sb_rcase *c = &r->cases[g->idx[k]];
 			fprintf(d, "%.4f %.4f %.4f %.4f %.4f\n", parent_bytes(c) / MIB,
-				sb_case_stat(c->j, r->metric, "median") / u.div,
-				sb_case_stat(c->j, r->metric, "ci95_low") / u.div,
-				sb_case_stat(c->j, r->metric, "ci95_high") / u.div, c->mem_bytes / MIB);
+				sb_rstat(c, r->metric, SB_SF_MEDIAN) / u.div,
+				sb_rstat(c, r->metric, SB_SF_CI95_LOW) / u.div,
+				sb_rstat(c, r->metric, SB_SF_CI95_HIGH) / u.div, c->mem_bytes / MIB);
 		}
 	}
 	if (sb_report_close(r, d, dat))

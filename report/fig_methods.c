@@ -9,7 +9,6 @@
 
 #include "fig_hbar.h"
 #include "report_group.h"
-#include "results_read.h"
 
 /* The default child stack of the driver: other sizes belong to figure 6. */
 #define DEFAULT_STACK (64 * 1024)
@@ -51,9 +50,9 @@ static int draw_run(struct sb_report *r, int run, int *drawn)
 		if (k == methods && methods < 16)
 			seen[methods++] = c->method;
 		snprintf(b[n].label, sizeof(b[n].label), "%s", c->label);
-		b[n].med = sb_case_stat(c->j, r->metric, "median");
-		b[n].lo = sb_case_stat(c->j, r->metric, "ci95_low");
-		b[n].hi = sb_case_stat(c->j, r->metric, "ci95_high");
+		b[n].med = sb_rstat(c, r->metric, SB_SF_MEDIAN);
+		b[n].lo = sb_rstat(c, r->metric, SB_SF_CI95_LOW);
+		b[n].hi = sb_rstat(c, r->metric, SB_SF_CI95_HIGH);
 		/* Colour tells the exec modes apart: spawning a program and spawning a copy differ in kind. */
 		b[n].series = strcmp(c->exec, "none") ? 1 : 0;
 		n++;

@@ -9,7 +9,6 @@
 
 #include "fig_hbar.h"
 #include "report_group.h"
-#include "results_read.h"
 
 static int keep(const struct sb_report *r, const struct sb_rcase *c)
 {
@@ -32,9 +31,9 @@ static size_t fill_group(const struct sb_report *r, const struct sb_group *g, st
 			base = &r->cases[g->idx[i]];
 	if (!base)
 		return 0;
-	double bm = sb_case_stat(base->j, r->metric, "median");
-	double bl = sb_case_stat(base->j, r->metric, "ci95_low");
-	double bh = sb_case_stat(base->j, r->metric, "ci95_high");
+	double bm = sb_rstat(base, r->metric, SB_SF_MEDIAN);
+	double bl = sb_rstat(base, r->metric, SB_SF_CI95_LOW);
+	double bh = sb_rstat(base, r->metric, SB_SF_CI95_HIGH);
 	for (size_t i = 0; i < g->n; i++) {
 		const struct sb_rcase *c = &r->cases[g->idx[i]];
 		if (!c->ns[0])
@@ -43,9 +42,9 @@ static size_t fill_group(const struct sb_report *r, const struct sb_group *g, st
 		 * The interval of a difference of two medians, conservatively from the two intervals: it
 		 * covers the true difference whenever both cover their medians (probability >= 0.90).
 		 */
-		b[n].med = sb_case_stat(c->j, r->metric, "median") - bm;
-		b[n].lo = sb_case_stat(c->j, r->metric, "ci95_low") - bh;
-		b[n].hi = sb_case_stat(c->j, r->metric, "ci95_high") - bl;
+		b[n].med = sb_rstat(c, r->metric, SB_SF_MEDIAN) - bm;
+		b[n].lo = sb_rstat(c, r->metric, SB_SF_CI95_LOW) - bh;
+		b[n].hi = sb_rstat(c, r->metric, SB_SF_CI95_HIGH) - bl;
 		if (multi)
 			snprintf(b[n].label, sizeof(b[n].label), "%s: %s", g->label, c->ns);
 		else

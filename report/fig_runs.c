@@ -10,7 +10,6 @@
 
 #include "case_match.h"
 #include "fig_hbar.h"
-#include "results_read.h"
 
 /* Cases drawn at most: with several runs each adds as many bars. */
 #define MAX_KEYS 12
@@ -63,9 +62,9 @@ int sb_fig_runs(struct sb_report *r)
 			/* The case's label once, on its first bar: the colours tell the files apart. */
 			if (!base)
 				snprintf(h->label, sizeof(h->label), "%s", c->label);
-			h->med = sb_case_stat(c->j, r->metric, "median");
-			h->lo = sb_case_stat(c->j, r->metric, "ci95_low");
-			h->hi = sb_case_stat(c->j, r->metric, "ci95_high");
+			h->med = sb_rstat(c, r->metric, SB_SF_MEDIAN);
+			h->lo = sb_rstat(c, r->metric, SB_SF_CI95_LOW);
+			h->hi = sb_rstat(c, r->metric, SB_SF_CI95_HIGH);
 			h->series = (int)run;
 			struct sb_verdict v;
 			if (!base) {

@@ -13,7 +13,6 @@
 #include "case_match.h"
 #include "compare_explain.h"
 #include "fig_hbar.h"
-#include "results_read.h"
 
 #define MAX_CASES 8
 #define STAGES_PER_CASE 4
@@ -22,9 +21,9 @@
 static void case_bar(const struct sb_report *r, const struct sb_rcase *b, const struct sb_rcase *n,
 		     struct sb_hbar *h)
 {
-	double bm = sb_case_stat(b->j, r->metric, "median"), nm = sb_case_stat(n->j, r->metric, "median");
-	double blo = sb_case_stat(b->j, r->metric, "ci95_low"), bhi = sb_case_stat(b->j, r->metric, "ci95_high");
-	double nlo = sb_case_stat(n->j, r->metric, "ci95_low"), nhi = sb_case_stat(n->j, r->metric, "ci95_high");
+	double bm = sb_rstat(b, r->metric, SB_SF_MEDIAN), nm = sb_rstat(n, r->metric, SB_SF_MEDIAN);
+	double blo = sb_rstat(b, r->metric, SB_SF_CI95_LOW), bhi = sb_rstat(b, r->metric, SB_SF_CI95_HIGH);
+	double nlo = sb_rstat(n, r->metric, SB_SF_CI95_LOW), nhi = sb_rstat(n, r->metric, SB_SF_CI95_HIGH);
 
 	snprintf(h->label, sizeof(h->label), "%s", b->label);
 	h->med = nm - bm;

@@ -5,7 +5,6 @@
 
 #include "fig_sweep.h"
 #include "gnuplot_script.h"
-#include "results_read.h"
 
 static size_t distinct_x(const struct sb_report *r, const struct sb_sweep *s, const struct sb_group *g)
 {
@@ -65,8 +64,8 @@ static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct s
 			continue;
 		lines++;
 		for (size_t k = 0; k < gs->g[i].n; k++) {
-			max = fmax(max, sb_case_stat(r->cases[gs->g[i].idx[k]].j, metric, "ci95_high"));
-			min = fmin(min, sb_case_stat(r->cases[gs->g[i].idx[k]].j, metric, "ci95_low"));
+			max = fmax(max, sb_rstat(&r->cases[gs->g[i].idx[k]], metric, SB_SF_CI95_HIGH));
+			min = fmin(min, sb_rstat(&r->cases[gs->g[i].idx[k]], metric, SB_SF_CI95_LOW));
 			xmin = fmin(xmin, s->x(&r->cases[gs->g[i].idx[k]]));
 			xmax = fmax(xmax, s->x(&r->cases[gs->g[i].idx[k]]));
 		}
@@ -88,9 +87,9 @@ static int draw(struct sb_report *r, const struct sb_sweep *s, int run, struct s
 		sb_group_sort(r, g, s->x);
 		for (size_t k = 0; k < g->n; k++) {
 			const struct sb_rcase *c = &r->cases[g->idx[k]];
-			fprintf(d, "%g %.4f %.4f %.4f\n", s->x(c), sb_case_stat(c->j, metric, "median") / u.div,
-				sb_case_stat(c->j, metric, "ci95_low") / u.div,
-				sb_case_stat(c->j, metric, "ci95_high") / u.div);
+			fprintf(d, "%g %.4f %.4f %.4f\n", s->x(c), sb_rstat(c, metric, SB_SF_MEDIAN) / u.div,
+				sb_rstat(c, metric, SB_SF_CI95_LOW) / u.div,
+				sb_rstat(c, metric, SB_SF_CI95_HIGH) / u.div);
 		}
 	}
 	if (sb_report_close(r, d, dat))

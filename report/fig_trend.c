@@ -10,7 +10,6 @@
 
 #include "case_match.h"
 #include "gnuplot_script.h"
-#include "results_read.h"
 
 #define MAX_LINES 8
 
@@ -69,8 +68,8 @@ int sb_fig_trend(struct sb_report *r)
 		for (size_t run = 0; run < r->nruns; run++) {
 			const struct sb_rcase *c = sb_case_in_run(r, (int)run, keys[k]);
 			if (c) {
-				max = fmax(max, sb_case_stat(c->j, r->metric, "ci95_high"));
-				min = fmin(min, sb_case_stat(c->j, r->metric, "ci95_low"));
+				max = fmax(max, sb_rstat(c, r->metric, SB_SF_CI95_HIGH));
+				min = fmin(min, sb_rstat(c, r->metric, SB_SF_CI95_LOW));
 			}
 		}
 	struct sb_unit u = sb_pick_unit(max);
@@ -91,9 +90,9 @@ int sb_fig_trend(struct sb_report *r)
 				continue;
 			int ch = prev ? change(r, prev, c) : 0;
 			marked += ch != 0;
-			fprintf(d, "%zu %.4f %.4f %.4f %d \"%s\"\n", p, sb_case_stat(c->j, r->metric, "median") / u.div,
-				sb_case_stat(c->j, r->metric, "ci95_low") / u.div,
-				sb_case_stat(c->j, r->metric, "ci95_high") / u.div, ch, r->runs[order[p]].name);
+			fprintf(d, "%zu %.4f %.4f %.4f %d \"%s\"\n", p, sb_rstat(c, r->metric, SB_SF_MEDIAN) / u.div,
+				sb_rstat(c, r->metric, SB_SF_CI95_LOW) / u.div,
+				sb_rstat(c, r->metric, SB_SF_CI95_HIGH) / u.div, ch, r->runs[order[p]].name);
 			prev = c;
 		}
 	}

@@ -9,11 +9,10 @@
 #include <string.h>
 
 #include "fig_sweep.h"
-#include "results_read.h"
 
 static double mappings(const struct sb_rcase *c)
 {
-	double m = sb_json_num(json_object_get(c->j, "spawner"), "mappings", NAN);
+	double m = c->m->mappings;
 	return isfinite(m) && m > 0 ? m : c->vmas;
 }
 

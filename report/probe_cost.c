@@ -11,12 +11,11 @@
 
 #include "compare_stats.h"
 #include "probe_cost.h"
-#include "results_read.h"
 
 /* The key without its trailing ";probe=LEVEL", or NULL when the case is not on a probe-level axis. */
 static const char *base_key(const struct sb_rcase *c, size_t *len)
 {
-	const char *key = sb_json_str(c->j, "key", NULL), *p = key ? strstr(key, ";probe=") : NULL;
+	const char *key = c->m->key_given ? c->m->key : NULL, *p = key ? strstr(key, ";probe=") : NULL;
 
 	if (!p || strchr(p + 1, ';'))
 		return NULL;
@@ -34,7 +33,7 @@ static const struct sb_rcase *off_twin(const struct sb_report *r, const struct s
 		const char *k2 = base_key(o, &l2);
 
 		if (o->run == c->run && o->ok && k2 && l2 == len && !strncmp(key, k2, len) &&
-		    !strcmp(sb_json_str(o->j, "probe_level", ""), "off"))
+		    o->m->ax[SB_AF_PROBE].given && !strcmp(o->probe_level, "off"))
 			return o;
 	}
 	return NULL;
@@ -46,7 +45,7 @@ static void change(const struct sb_rcase *off, const struct sb_rcase *c, const c
 {
 	size_t na, nb;
 	double *a = sb_case_samples(off, metric, &na, 0), *b = sb_case_samples(c, metric, &nb, 0);
-	double lo, hi, ma = sb_case_stat(off->j, metric, "median"), mb = sb_case_stat(c->j, metric, "median");
+	double lo, hi, ma = sb_rstat(off, metric, SB_SF_MEDIAN), mb = sb_rstat(c, metric, SB_SF_MEDIAN);
 
 	buf[0] = 0;
 	if (a && b && ma > 0 && isfinite(mb) &&
@@ -62,7 +61,7 @@ int sb_probe_cost_table(FILE *f, const struct sb_page_ops *o, const struct sb_re
 
 	for (size_t i = 0; i < r->ncases; i++) {
 		const struct sb_rcase *c = &r->cases[i], *off;
-		const char *level = sb_json_str(c->j, "probe_level", "off");
+		const char *level = c->probe_level;
 		char name[160], base[32], med[32], create[64], total[64];
 
 		if (c->run != (int)run || !c->ok || !strcmp(level, "off") || !(off = off_twin(r, c)))
@@ -75,10 +74,10 @@ int sb_probe_cost_table(FILE *f, const struct sb_page_ops *o, const struct sb_re
 		snprintf(name, sizeof(name), "%s", off->label);
 		if (strstr(name, " probe="))
 			*strstr(name, " probe=") = 0;
-		snprintf(base, sizeof(base), "%.1f", sb_case_stat(off->j, "create_ns", "median") / 1e3);
-		snprintf(med, sizeof(med), "%.1f", sb_case_stat(c->j, "create_ns", "median") / 1e3);
-		change(off, c, "create_ns", create, sizeof(create));
-		change(off, c, "total_ns", total, sizeof(total));
+		snprintf(base, sizeof(base), "%.1f", sb_rstat(off, sb_metric_names[SB_MET_CREATE], SB_SF_MEDIAN) / 1e3);
+		snprintf(med, sizeof(med), "%.1f", sb_rstat(c, sb_metric_names[SB_MET_CREATE], SB_SF_MEDIAN) / 1e3);
+		change(off, c, sb_metric_names[SB_MET_CREATE], create, sizeof(create));
+		change(off, c, sb_metric_names[SB_MET_TOTAL], total, sizeof(total));
 		const char *cells[] = { name, level, base, med, create, total };
 		o->table_row(f, cells, 6);
 	}

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * spawnbench report: the in-memory view every figure, table and page is drawn from. The results
- * documents stay the source of truth; a case here only caches the axes figures group by.
+ * spawnbench report: the in-memory view every figure, table and page is drawn from. Each file is read
+ * into the results model (results_model.h); a case here points at its model case and caches the axes
+ * figures group by.
  */
 #ifndef SB_REPORT_H
 #define SB_REPORT_H
@@ -10,13 +11,16 @@
 #include <stdio.h>
 
 #include "csv.h"
+#include "results_model.h"
 
 #define SB_REPORT_MAX_FILES 64
 #define SB_REPORT_MAX_FIGS 64
 #define SB_REPORT_MAX_OMIT 32
 
 struct sb_rrun {
-	json_t *doc;
+	struct sb_results res;
+	const json_t *doc; /* res.doc: the header a page describes (host, config, notes) is read free-form */
+	unsigned char *dropped; /* per model case: left out by --case/--where (NULL: none) */
 	const char *path;
 	char name[96];   /* file name without directory and .json: tells runs apart in legends */
 	char when[32];   /* "created" of the file: orders runs for the trend figure */
@@ -24,7 +28,8 @@ struct sb_rrun {
 };
 
 struct sb_rcase {
-	json_t *j;
+	const struct sb_result_case *m;
+	const json_t *j; /* m->j: the free-form parts (probe, counters) */
 	int run;
 	const char *label, *method, *preset, *exec, *mem_kind, *thp, *ns_path;
 	double mem_bytes, rss_bytes, stack_bytes;
@@ -36,13 +41,13 @@ struct sb_rcase {
 	char flags[160]; /* clone flags without the namespace ones */
 };
 
-/* Axes an identity leaves out, so cases that differ only there fall into one group. */
+/* Axes an identity leaves out, so cases that differ only there fall into one group: bits of axis_fields.h. */
 enum sb_axis {
-	SB_AX_MEM = 1,
-	SB_AX_STACK = 2,
-	SB_AX_NS = 4,
-	SB_AX_CONC = 8,
-	SB_AX_VMAS = 16,
+	SB_AX_MEM = 1u << SB_AF_MEM,
+	SB_AX_STACK = 1u << SB_AF_STACK,
+	SB_AX_NS = 1u << SB_AF_NS,
+	SB_AX_CONC = 1u << SB_AF_CONCURRENCY,
+	SB_AX_VMAS = 1u << SB_AF_VMAS,
 };
 
 struct sb_fig {
@@ -76,6 +81,11 @@ struct sb_report {
 };
 
 /* report_model.c */
+/*
+ * Read one results file into the next run of r (the model's reader: results_model.h). 0, or -1 with a
+ * message in err: unreadable or malformed, or without a usable case (none ok with samples).
+ */
+int sb_report_add_run(struct sb_report *r, const char *path, char *err, size_t errlen);
 int sb_report_build(struct sb_report *r, char *err, size_t errlen);
 void sb_report_free(struct sb_report *r);
 void sb_case_ident(const struct sb_rcase *c, unsigned skip, char *buf, size_t len);
@@ -83,6 +93,8 @@ void sb_case_ident(const struct sb_rcase *c, unsigned skip, char *buf, size_t le
 void sb_case_group_label(const struct sb_rcase *c, unsigned skip, char *buf, size_t len);
 /* Raw samples of a metric as doubles (malloc'd, caller frees), sorted when asked; NULL when absent. */
 double *sb_case_samples(const struct sb_rcase *c, const char *metric, size_t *n, int sorted);
+/* A statistic of a metric of the case (the model's, recomputed from the samples), or NAN when absent. */
+double sb_rstat(const struct sb_rcase *c, const char *metric, enum sb_stat_field f);
 const char *sb_metric_words(const char *metric);
 /* Figures that draw one run at a time add this to their name/title when several runs are given. */
 void sb_fig_name(const struct sb_report *r, struct sb_fig *f, const char *stem, int run);

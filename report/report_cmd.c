@@ -19,7 +19,6 @@
 #include "gnuplot_script.h"
 #include "report.h"
 #include "report_outdir.h"
-#include "results_read.h"
 
 static volatile sig_atomic_t stop_signal;
 
@@ -83,17 +82,8 @@ static int load_inputs(struct sb_report *r, char **paths, int n)
 		return -1;
 	}
 	for (int i = 0; i < n; i++) {
-		json_t *doc = sb_results_load(paths[i], err, sizeof(err));
-		if (!doc) {
+		if (sb_report_add_run(r, paths[i], err, sizeof(err))) {
 			fprintf(stderr, "spawnbench report: %s\n", err);
-			return -1;
-		}
-		r->runs[r->nruns].doc = doc;
-		r->runs[r->nruns].path = paths[i];
-		r->nruns++;
-		if (!sb_results_usable_cases(doc)) {
-			fprintf(stderr, "spawnbench report: %s: no usable cases (%zu cases, none with status ok and "
-					"samples)\n", paths[i], json_array_size(json_object_get(doc, "cases")));
 			return -1;
 		}
 	}
@@ -121,20 +111,21 @@ fail:
 	return -1;
 }
 
-/* Drop from every loaded file the cases --case/--where leave out, before the model is built from them. */
+/* Mark in every loaded file the cases --case/--where leave out, before the report's cases are built. */
 static int select_cases(struct sb_report *r, struct sb_case_select *sel)
 {
 	char err[1024];
 	if (!sb_select_active(sel))
 		return 0;
 	for (size_t i = 0; i < r->nruns; i++) {
-		json_t *cases = json_object_get(r->runs[i].doc, "cases");
-		for (size_t k = 0; k < json_array_size(cases);) {
-			json_t *c = json_array_get(cases, k);
-			if (sb_select_note(sel, sb_json_str(c, "key", ""), sb_json_str(c, "label", "")))
-				k++;
-			else
-				json_array_remove(cases, k);
+		struct sb_rrun *run = &r->runs[i];
+		if (!(run->dropped = calloc(run->res.ncases + 1, 1))) {
+			fprintf(stderr, "spawnbench report: out of memory\n");
+			return -1;
+		}
+		for (size_t k = 0; k < run->res.ncases; k++) {
+			const struct sb_result_case *c = &run->res.cases[k];
+			run->dropped[k] = !sb_select_note(sel, c->key_given ? c->key : "", c->label_given ? c->label : "");
 		}
 	}
 	if (sb_select_verdict(sel, err, sizeof(err))) {

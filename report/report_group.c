@@ -5,13 +5,12 @@
 #include <string.h>
 
 #include "report_group.h"
-#include "results_read.h"
 
 int sb_case_has_metric(const struct sb_report *r, const struct sb_rcase *c)
 {
-	return c->ok && isfinite(sb_case_stat(c->j, r->metric, "median")) &&
-	       isfinite(sb_case_stat(c->j, r->metric, "ci95_low")) &&
-	       isfinite(sb_case_stat(c->j, r->metric, "ci95_high"));
+	return c->ok && isfinite(sb_rstat(c, r->metric, SB_SF_MEDIAN)) &&
+	       isfinite(sb_rstat(c, r->metric, SB_SF_CI95_LOW)) &&
+	       isfinite(sb_rstat(c, r->metric, SB_SF_CI95_HIGH));
 }
 
 int sb_run_has(const struct sb_report *r, int run, sb_case_filter keep)

@@ -5,55 +5,62 @@
 #include <string.h>
 
 #include "report.h"
-#include "results_read.h"
 
-static void join_strings(const json_t *arr, int skip_ns_flags, char *buf, size_t len)
+static void fill_case(struct sb_rcase *c, const struct sb_result_case *m, int run)
 {
-	size_t i, o = 0;
-	json_t *v;
-	buf[0] = 0;
-	json_array_foreach(arr, i, v) {
-		const char *s = json_string_value(v);
-		/* Namespace flags (newpid, newnet, ...) are an axis of their own. */
-		if (!s || (skip_ns_flags && !strncmp(s, "new", 3)))
-			continue;
-		int n = snprintf(buf + o, len - o, "%s%s", o ? "+" : "", s);
-		if (n < 0 || (size_t)n >= len - o)
-			break;
-		o += (size_t)n;
-	}
+	const struct sb_raxis *ax = m->ax;
+	c->m = m;
+	c->j = m->j;
+	c->run = run;
+	c->label = m->label;
+	c->method = ax[SB_AF_METHOD].s;
+	c->preset = ax[SB_AF_PRESET].s;
+	c->exec = ax[SB_AF_EXEC].s;
+	c->mem_kind = ax[SB_AF_MEM_KIND].s;
+	c->thp = ax[SB_AF_THP].s;
+	c->ns_path = ax[SB_AF_NS_PATH].s;
+	c->mem_bytes = ax[SB_AF_MEM].num;
+	c->rss_bytes = m->rss_bytes;
+	c->stack_bytes = ax[SB_AF_STACK].num;
+	c->vmas = (int)ax[SB_AF_VMAS].num;
+	c->stack_touch = (int)ax[SB_AF_STACK_TOUCH].num;
+	c->concurrency = (int)ax[SB_AF_CONCURRENCY].num;
+	c->probe_level = ax[SB_AF_PROBE].s;
+	c->counting = (int)ax[SB_AF_COUNT].num;
+	c->child_writes = (int)ax[SB_AF_CHILD_WRITES].num;
+	c->ok = m->status == SB_ST_OK;
+	snprintf(c->ns, sizeof(c->ns), "%s", ax[SB_AF_NS].s);
+	snprintf(c->flags, sizeof(c->flags), "%s", m->flags_no_ns);
 }
 
-static void fill_case(struct sb_rcase *c, json_t *j, int run)
+int sb_report_add_run(struct sb_report *r, const char *path, char *err, size_t errlen)
 {
-	c->j = j;
-	c->run = run;
-	c->label = sb_json_str(j, "label", sb_json_str(j, "key", "?"));
-	c->method = sb_json_str(j, "method", "?");
-	c->preset = sb_json_str(j, "preset", "none");
-	c->exec = sb_json_str(j, "exec", "none");
-	c->mem_kind = sb_json_str(j, "mem_kind", "anon");
-	c->thp = sb_json_str(j, "thp", "off");
-	c->ns_path = sb_json_str(j, "ns_path", "clone");
-	c->mem_bytes = sb_json_num(j, "mem_bytes", 0);
-	c->rss_bytes = sb_json_num(json_object_get(j, "spawner"), "vm_rss_bytes", NAN);
-	c->stack_bytes = sb_json_num(j, "stack_bytes", 0);
-	c->vmas = (int)sb_json_num(j, "vmas", 1);
-	c->stack_touch = json_is_true(json_object_get(j, "stack_touch"));
-	c->concurrency = (int)sb_json_num(j, "concurrency", 1);
-	c->probe_level = sb_json_str(j, "probe_level", "off");
-	c->counting = json_is_true(json_object_get(j, "counting"));
-	c->child_writes = json_is_true(json_object_get(j, "child_writes"));
-	c->ok = !strcmp(sb_json_str(j, "status", ""), sb_status_name(SB_ST_OK));
-	join_strings(json_object_get(j, "namespaces"), 0, c->ns, sizeof(c->ns));
-	join_strings(json_object_get(j, "flags"), 1, c->flags, sizeof(c->flags));
+	struct sb_rrun *run = &r->runs[r->nruns];
+	size_t usable = 0;
+	if (r->nruns >= SB_REPORT_MAX_FILES) {
+		snprintf(err, errlen, "more than %d results files", SB_REPORT_MAX_FILES);
+		return -1;
+	}
+	if (sb_results_read(&run->res, path, err, errlen))
+		return -1;
+	run->doc = run->res.doc;
+	run->path = path;
+	r->nruns++;
+	for (size_t k = 0; k < run->res.ncases; k++)
+		usable += sb_rcase_usable(&run->res.cases[k]);
+	if (!usable) {
+		snprintf(err, errlen, "%s: no usable cases (%zu cases, none with status ok and samples)", path,
+			 run->res.ncases);
+		return -1;
+	}
+	return 0;
 }
 
 int sb_report_build(struct sb_report *r, char *err, size_t errlen)
 {
 	size_t total = 0;
 	for (size_t i = 0; i < r->nruns; i++)
-		total += json_array_size(json_object_get(r->runs[i].doc, "cases"));
+		total += r->runs[i].res.ncases;
 	r->cases = calloc(total ? total : 1, sizeof(*r->cases));
 	if (!r->cases) {
 		snprintf(err, errlen, "out of memory");
@@ -61,29 +68,28 @@ int sb_report_build(struct sb_report *r, char *err, size_t errlen)
 	}
 	for (size_t i = 0; i < r->nruns; i++) {
 		struct sb_rrun *run = &r->runs[i];
-		size_t k;
-		json_t *c;
-		json_array_foreach(json_object_get(run->doc, "cases"), k, c) {
-			if (json_is_object(c))
-				fill_case(&r->cases[r->ncases++], c, (int)i);
-		}
+		for (size_t k = 0; k < run->res.ncases; k++)
+			if (!run->dropped || !run->dropped[k])
+				fill_case(&r->cases[r->ncases++], &run->res.cases[k], (int)i);
 		const char *base = strrchr(run->path, '/');
 		base = base ? base + 1 : run->path;
 		snprintf(run->name, sizeof(run->name), "%s", base);
 		size_t l = strlen(run->name);
 		if (l > 5 && !strcmp(run->name + l - 5, ".json"))
 			run->name[l - 5] = 0;
-		snprintf(run->when, sizeof(run->when), "%s", sb_json_str(run->doc, "created", ""));
-		snprintf(run->commit, sizeof(run->commit), "%s",
-			 sb_json_str(json_object_get(run->doc, "tool"), "git_commit", "unknown"));
+		snprintf(run->when, sizeof(run->when), "%s", run->res.created);
+		snprintf(run->commit, sizeof(run->commit), "%s", run->res.git_commit);
 	}
 	return 0;
 }
 
 void sb_report_free(struct sb_report *r)
 {
-	for (size_t i = 0; i < r->nruns; i++)
-		json_decref(r->runs[i].doc);
+	for (size_t i = 0; i < r->nruns; i++) {
+		sb_results_free(&r->runs[i].res);
+		free(r->runs[i].dropped);
+		r->runs[i].dropped = NULL;
+	}
 	free(r->cases);
 	r->cases = NULL;
 	r->nruns = r->ncases = 0;
@@ -91,33 +97,27 @@ void sb_report_free(struct sb_report *r)
 
 void sb_case_ident(const struct sb_rcase *c, unsigned skip, char *buf, size_t len)
 {
-	char mem[32] = "*", stack[32], conc[16] = "*";
-	/* Touched and untouched stacks are different lines of the stack sweep, never one. */
-	snprintf(stack, sizeof(stack), "*/%d", c->stack_touch);
-	if (!(skip & SB_AX_MEM))
-		snprintf(mem, sizeof(mem), "%.0f", c->mem_bytes);
-	if (!(skip & SB_AX_STACK))
-		snprintf(stack, sizeof(stack), "%.0f/%d", c->stack_bytes, c->stack_touch);
-	if (!(skip & SB_AX_CONC))
-		snprintf(conc, sizeof(conc), "%d", c->concurrency);
-	snprintf(buf, len, "%d|%s|%s|%s|%s|%s|%s|%d|%s|%s|%s|%s|%s|%s|%d|%d", c->run, c->method, c->preset,
-		 c->flags, c->exec, mem, c->mem_kind, (skip & SB_AX_VMAS) ? -1 : c->vmas, c->thp, stack, (skip & SB_AX_NS) ? "*" : c->ns,
-		 c->ns_path, conc, c->probe_level, c->counting, c->child_writes);
+	/* Every axis of the table, so an axis added there splits lines without being named here. */
+	size_t o = (size_t)snprintf(buf, len, "%d", c->run);
+	for (int a = 0; a < SB_N_AXIS_FIELDS && o < len; a++) {
+		/* Namespace flags belong to the ns axis: skipping it must not leave them in the flags. */
+		const char *v = a == SB_AF_FLAGS ? c->m->flags_no_ns : c->m->ax[a].s;
+		o += (size_t)snprintf(buf + o, len - o, "|%s", (skip & (1u << a)) ? "*" : v);
+	}
 }
 
-/* Label tokens that belong to each axis, as the driver writes them. */
+/* Whether a label token belongs to a skipped axis: it starts with the axis's label token (axis_fields.h);
+ * a token without '=' ("x" of x4) must be followed by digits only. */
 static int token_of(const char *tok, size_t n, unsigned skip)
 {
-	if ((skip & SB_AX_MEM) && n > 4 && !strncmp(tok, "mem=", 4))
-		return 1;
-	if ((skip & SB_AX_STACK) && n > 6 && !strncmp(tok, "stack=", 6))
-		return 1;
-	if ((skip & SB_AX_NS) && n > 3 && !strncmp(tok, "ns=", 3))
-		return 1;
-	if ((skip & SB_AX_VMAS) && n > 5 && !strncmp(tok, "vmas=", 5))
-		return 1;
-	if ((skip & SB_AX_CONC) && n > 1 && tok[0] == 'x' && strspn(tok + 1, "0123456789") == n - 1)
-		return 1;
+	for (int a = 0; a < SB_N_AXIS_FIELDS; a++) {
+		const char *l = sb_axis_fields[a].label;
+		size_t ll = l ? strlen(l) : 0;
+		if (!(skip & (1u << a)) || !l || n <= ll || strncmp(tok, l, ll))
+			continue;
+		if (l[ll - 1] == '=' || strspn(tok + ll, "0123456789") == n - ll)
+			return 1;
+	}
 	return 0;
 }
 
@@ -151,23 +151,23 @@ static int cmp_double(const void *a, const void *b)
 
 double *sb_case_samples(const struct sb_rcase *c, const char *metric, size_t *n, int sorted)
 {
-	json_t *arr = json_object_get(json_object_get(c->j, "samples"), metric);
-	size_t i, m = 0;
-	json_t *v;
+	const struct sb_rmetric *m = sb_rcase_metric_named(c->m, metric);
 	*n = 0;
-	if (!json_is_array(arr) || !json_array_size(arr))
+	if (!m || !m->n)
 		return NULL;
-	double *d = malloc(json_array_size(arr) * sizeof(*d));
+	double *d = malloc(m->n * sizeof(*d));
 	if (!d)
 		return NULL;
-	json_array_foreach(arr, i, v) {
-		if (json_is_number(v))
-			d[m++] = json_number_value(v);
-	}
+	memcpy(d, m->v, m->n * sizeof(*d));
 	if (sorted)
-		qsort(d, m, sizeof(*d), cmp_double);
-	*n = m;
+		qsort(d, m->n, sizeof(*d), cmp_double);
+	*n = m->n;
 	return d;
+}
+
+double sb_rstat(const struct sb_rcase *c, const char *metric, enum sb_stat_field f)
+{
+	return sb_rcase_stat(c->m, metric, f);
 }
 
 const char *sb_metric_words(const char *metric)

@@ -83,18 +83,18 @@ static void notes(FILE *f, const struct sb_page_ops *o, const struct sb_report *
 	}
 	for (i = 0; i < r->ncases; i++) {
 		const struct sb_rcase *c = &r->cases[i];
-		const json_t *probe = json_object_get(c->j, "probe");
+		const struct sb_result_case *m = c->m;
+		const json_t *probe = m->probe;
+		const char *errno_name = m->errno_name ? m->errno_name : "";
 		if (c->run != (int)run)
 			continue;
 		b[0] = 0;
 		if (!c->ok)
-			say(b, sizeof(b), "%s: %s: %s%s%s", c->label, sb_json_str(c->j, "status", "?"),
-			    sb_json_str(c->j, "reason", "no reason given"), sb_json_str(c->j, "errno_name", "")[0] ? ", " : "",
-			    sb_json_str(c->j, "errno_name", ""));
-		else if (sb_json_num(c->j, "failed_spawns", 0) > 0)
+			say(b, sizeof(b), "%s: %s: %s%s%s", c->label, m->status_name ? m->status_name : "?",
+			    m->reason ? m->reason : "no reason given", errno_name[0] ? ", " : "", errno_name);
+		else if (m->failed_spawns > 0)
 			say(b, sizeof(b), "%s: %.0f spawns failed (kept out of the samples)%s%s", c->label,
-			    sb_json_num(c->j, "failed_spawns", 0), sb_json_str(c->j, "errno_name", "")[0] ? ": " : "",
-			    sb_json_str(c->j, "errno_name", ""));
+			    m->failed_spawns, errno_name[0] ? ": " : "", errno_name);
 		else if (probe && (sb_json_num(probe, "lost_events", 0) > 0 || sb_json_str(probe, "reason", NULL)))
 			say(b, sizeof(b), "%s: probe %s, %.0f events lost%s%s", c->label, sb_json_str(probe, "backend", "?"),
 			    sb_json_num(probe, "lost_events", 0), sb_json_str(probe, "reason", NULL) ? ": " : "",
@@ -103,7 +103,7 @@ static void notes(FILE *f, const struct sb_page_ops *o, const struct sb_report *
 			/* Counters that could not be counted are degraded data too. */
 			size_t k;
 			json_t *e;
-			json_array_foreach(json_object_get(json_object_get(c->j, "counters"), "events"), k, e) {
+			json_array_foreach(json_object_get(c->m->counters, "events"), k, e) {
 				if (strcmp(sb_json_str(e, "status", "ok"), "ok")) {
 					say(b, sizeof(b), "%s: counter %s %s: %s", c->label, sb_json_str(e, "name", "?"),
 					    sb_json_str(e, "status", "?"), sb_json_str(e, "reason", ""));
@@ -127,8 +127,8 @@ static void summary_table(FILE *f, const struct sb_page_ops *o, const struct sb_
 {
 	double max = 0;
 	for (size_t i = 0; i < r->ncases; i++)
-		if (r->cases[i].run == (int)run && r->cases[i].ok && isfinite(sb_case_stat(r->cases[i].j, r->metric, "median")))
-			max = fmax(max, sb_case_stat(r->cases[i].j, r->metric, "median"));
+		if (r->cases[i].run == (int)run && r->cases[i].ok && isfinite(sb_rstat(&r->cases[i], r->metric, SB_SF_MEDIAN)))
+			max = fmax(max, sb_rstat(&r->cases[i], r->metric, SB_SF_MEDIAN));
 	struct sb_unit u = sb_pick_unit(max);
 	char h1[64], h2[64];
 	snprintf(h1, sizeof(h1), "median %.*s (%s)", (int)strcspn(r->metric, "_"), r->metric, u.name);
@@ -142,17 +142,17 @@ static void summary_table(FILE *f, const struct sb_page_ops *o, const struct sb_
 		char med[32] = "", ci[64] = "", n[16] = "", p99[32] = "";
 		if (c->run != (int)run)
 			continue;
-		double m = sb_case_stat(c->j, r->metric, "median");
+		double m = sb_rstat(c, r->metric, SB_SF_MEDIAN);
 		if (isfinite(m)) {
 			char lo[24], hi[24];
 			sb_fmt_sig(m / u.div, med, sizeof(med));
-			sb_fmt_sig(sb_case_stat(c->j, r->metric, "ci95_low") / u.div, lo, sizeof(lo));
-			sb_fmt_sig(sb_case_stat(c->j, r->metric, "ci95_high") / u.div, hi, sizeof(hi));
+			sb_fmt_sig(sb_rstat(c, r->metric, SB_SF_CI95_LOW) / u.div, lo, sizeof(lo));
+			sb_fmt_sig(sb_rstat(c, r->metric, SB_SF_CI95_HIGH) / u.div, hi, sizeof(hi));
 			snprintf(ci, sizeof(ci), "%s to %s", lo, hi);
-			snprintf(n, sizeof(n), "%.0f", sb_case_stat(c->j, r->metric, "n"));
-			sb_fmt_sig(sb_case_stat(c->j, r->metric, "p99") / u.div, p99, sizeof(p99));
+			snprintf(n, sizeof(n), "%.0f", sb_rstat(c, r->metric, SB_SF_N));
+			sb_fmt_sig(sb_rstat(c, r->metric, SB_SF_P99) / u.div, p99, sizeof(p99));
 		}
-		const char *cells[] = { c->label, sb_json_str(c->j, "status", "?"), med, ci, n, p99 };
+		const char *cells[] = { c->label, c->m->status_name ? c->m->status_name : "?", med, ci, n, p99 };
 		o->table_row(f, cells, 6);
 	}
 	o->table_end(f);
@@ -168,17 +168,19 @@ static void counters_table(FILE *f, const struct sb_page_ops *o, const struct sb
 		json_t *e;
 		if (c->run != (int)run)
 			continue;
-		json_array_foreach(json_object_get(json_object_get(c->j, "counters"), "events"), k, e) {
-			const json_t *st = json_object_get(e, "stats");
+		json_array_foreach(json_object_get(c->m->counters, "events"), k, e) {
+			struct sb_stats st;
+			unsigned have = sb_stats_read(json_object_get(e, "stats"), &st);
 			char med[32], ci[64];
-			if (!json_object_size(st))
+			if (!have)
 				continue;
 			if (!any++) {
 				const char *head[] = { "case", "event", "scope", "median", "95% CI", "multiplexed" };
 				o->table_begin(f, head, "lllrrl", 6);
 			}
-			snprintf(med, sizeof(med), "%.6g", sb_json_num(st, "median", NAN));
-			snprintf(ci, sizeof(ci), "%.6g to %.6g", sb_json_num(st, "ci95_low", NAN), sb_json_num(st, "ci95_high", NAN));
+			snprintf(med, sizeof(med), "%.6g", have & (1u << SB_SF_MEDIAN) ? st.median : NAN);
+			snprintf(ci, sizeof(ci), "%.6g to %.6g", have & (1u << SB_SF_CI95_LOW) ? st.ci95_low : NAN,
+				 have & (1u << SB_SF_CI95_HIGH) ? st.ci95_high : NAN);
 			const char *cells[] = { c->label, sb_json_str(e, "name", "?"), sb_json_str(e, "scope", "?"), med, ci,
 						json_is_true(json_object_get(e, "multiplexed")) ? "yes (values as read)" : "no" };
 			o->table_row(f, cells, 6);
@@ -191,7 +193,7 @@ static void counters_table(FILE *f, const struct sb_page_ops *o, const struct sb
 static void probe_cost(FILE *f, const struct sb_page_ops *o, const struct sb_report *r, size_t run)
 {
 	for (size_t i = 0; i < r->ncases; i++) {
-		const char *key = r->cases[i].run == (int)run ? sb_json_str(r->cases[i].j, "key", "") : "";
+		const char *key = r->cases[i].run == (int)run && r->cases[i].m->key_given ? r->cases[i].m->key : "";
 		if (strstr(key, ";probe=")) {
 			o->para(f, "What the probes cost: each probed case against the same case with probes off, "
 				   "measured in the same run by the same workers with their batches interleaved "

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "results_read.h"
-#include "results_check.h"
 #include "results_limit.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -41,16 +40,16 @@ fail:
 	return NULL;
 }
 
-static int check_header(const struct sb_parsed *p, const char *path, char *err, size_t errlen)
+static int check_header(const json_t *doc, const char *path, char *err, size_t errlen)
 {
-	const json_t *doc = p->doc;
 	const char *schema = json_is_object(doc) ? json_string_value(json_object_get(doc, "schema")) : NULL;
 	if (!schema) {
 		snprintf(err, errlen, "%s: not a spawnbench results file (no \"schema\" field)", path);
 		return -1;
 	}
-	if (strcmp(schema, SB_SCHEMA)) {
-		snprintf(err, errlen, "%s: schema \"%s\" is not supported (this spawnbench reads \"%s\")", path, schema, SB_SCHEMA);
+	if (strcmp(schema, SB_SCHEMA_ID)) {
+		snprintf(err, errlen, "%s: schema \"%s\" is not supported (this spawnbench reads \"%s\")", path, schema,
+			 SB_SCHEMA_ID);
 		return -1;
 	}
 	if (!json_is_array(json_object_get(doc, "cases"))) {
@@ -60,7 +59,7 @@ static int check_header(const struct sb_parsed *p, const char *path, char *err, 
 	return 0;
 }
 
-int sb_results_read(const char *path, struct sb_parsed *out, char *err, size_t errlen)
+int sb_results_parse_file(const char *path, struct sb_parsed *out, char *err, size_t errlen)
 {
 	struct stat st;
 	char why[300];
@@ -84,66 +83,11 @@ int sb_results_read(const char *path, struct sb_parsed *out, char *err, size_t e
 		snprintf(err, errlen, "%s: %s", path, why);
 		return -1;
 	}
-	if (check_header(out, path, err, errlen) || sb_results_check(out, path, err, errlen)) {
+	if (check_header(out->doc, path, err, errlen)) {
 		sb_parsed_free(out);
 		return -1;
 	}
 	return 0;
-}
-
-/* A series back into the document, as the integers (or reals) the file wrote. */
-static json_t *series_json(const struct sb_series *s)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < s->n; i++) {
-		double x = s->v[i];
-		json_t *v = x == floor(x) && fabs(x) < 0x1p63 ? json_integer((json_int_t)x) : json_real(x);
-		if (json_array_append_new(a, v))
-			json_decref(a), a = NULL;
-	}
-	return a;
-}
-
-json_t *sb_results_load(const char *path, char *err, size_t errlen)
-{
-	struct sb_parsed p;
-	if (sb_results_read(path, &p, err, errlen))
-		return NULL;
-	size_t i;
-	json_t *c;
-	json_array_foreach(json_object_get(p.doc, "cases"), i, c) {
-		json_t *samples = json_object_get(c, "samples");
-		for (size_t k = 0; i < p.n_cases && k < p.cases[i].n; k++) {
-			const struct sb_series *s = &p.cases[i].s[k];
-			if (json_object_set_new(samples, s->metric, series_json(s))) {
-				snprintf(err, errlen, "%s: out of memory", path);
-				sb_parsed_free(&p);
-				return NULL;
-			}
-		}
-	}
-	json_t *doc = json_incref(p.doc);
-	sb_parsed_free(&p);
-	return doc;
-}
-
-size_t sb_results_usable_cases(const json_t *doc)
-{
-	size_t i, n = 0;
-	json_t *c;
-	json_array_foreach(json_object_get(doc, "cases"), i, c) {
-		if (strcmp(sb_json_str(c, "status", ""), sb_status_name(SB_ST_OK)))
-			continue;
-		const char *k;
-		json_t *v;
-		json_object_foreach(json_object_get(c, "samples"), k, v) {
-			if (strcmp(k, "child_pid") && json_array_size(v) > 0) {
-				n++;
-				break;
-			}
-		}
-	}
-	return n;
 }
 
 const char *sb_json_str(const json_t *obj, const char *key, const char *fallback)
@@ -156,10 +100,4 @@ double sb_json_num(const json_t *obj, const char *key, double fallback)
 {
 	json_t *v = json_object_get(obj, key);
 	return json_is_number(v) ? json_number_value(v) : fallback;
-}
-
-double sb_case_stat(const json_t *c, const char *metric, const char *field)
-{
-	json_t *m = json_object_get(json_object_get(c, "stats"), metric);
-	return sb_json_num(m, field, NAN);
 }

@@ -6,8 +6,10 @@
 #include "report.h"
 #include "results_read.h"
 
-static const char *const stat_fields[] = {
-	"n", "median", "ci95_low", "ci95_high", "mean", "stddev", "min", "max", "p90", "p99", "outliers",
+/* The columns' order (the results file lists them in sb_stat_field_names' order). */
+static const enum sb_stat_field stat_fields[] = {
+	SB_SF_N, SB_SF_MEDIAN, SB_SF_CI95_LOW, SB_SF_CI95_HIGH, SB_SF_MEAN, SB_SF_STDDEV, SB_SF_MIN, SB_SF_MAX,
+	SB_SF_P90, SB_SF_P99, SB_SF_OUTLIERS,
 };
 #define NFIELDS (sizeof(stat_fields) / sizeof(stat_fields[0]))
 
@@ -15,23 +17,29 @@ static void axes(FILE *f, const struct sb_report *r, const struct sb_rcase *c)
 {
 	sb_csv_str(f, r->runs[c->run].name);
 	fputc(',', f);
-	sb_csv_str(f, sb_json_str(c->j, "key", ""));
+	sb_csv_str(f, c->m->key_given ? c->m->key : "");
 	fputc(',', f);
 	sb_csv_str(f, c->label);
 	fprintf(f, ",%s,%s,%s,%.0f,%.0f,%s,%d,", c->method, c->preset, c->exec, c->mem_bytes, c->stack_bytes,
 		c->ns[0] ? c->ns : "none", c->concurrency);
 }
 
+static void status(FILE *f, const struct sb_rcase *c)
+{
+	fprintf(f, "%s,", c->m->status_name ? c->m->status_name : "?");
+	sb_csv_str(f, c->m->reason ? c->m->reason : "");
+}
+
+/* One metric's statistics; have says which of them the case holds (the rest are empty cells). */
 static void stat_row(FILE *f, const struct sb_report *r, const struct sb_rcase *c, const char *metric,
-		     const json_t *st)
+		     const struct sb_stats *st, unsigned have)
 {
 	axes(f, r, c);
-	fprintf(f, "%s,", sb_json_str(c->j, "status", "?"));
-	sb_csv_str(f, sb_json_str(c->j, "reason", ""));
+	status(f, c);
 	fputc(',', f);
 	sb_csv_str(f, metric);
 	for (size_t k = 0; k < NFIELDS; k++) {
-		double v = sb_json_num(st, stat_fields[k], NAN);
+		double v = have & (1u << stat_fields[k]) ? sb_stat_get(st, stat_fields[k]) : NAN;
 		if (isfinite(v))
 			fprintf(f, ",%.10g", v);
 		else
@@ -47,26 +55,26 @@ static int summary(struct sb_report *r)
 		return -1;
 	fprintf(f, "run,key,label,method,preset,exec,mem_bytes,stack_bytes,namespaces,concurrency,status,reason,metric");
 	for (size_t k = 0; k < NFIELDS; k++)
-		fprintf(f, ",%s", stat_fields[k]);
+		fprintf(f, ",%s", sb_stat_field_names[stat_fields[k]]);
 	fputc('\n', f);
 	for (size_t i = 0; i < r->ncases; i++) {
 		const struct sb_rcase *c = &r->cases[i];
-		json_t *stats = json_object_get(c->j, "stats");
-		const char *metric;
-		json_t *st;
-		if (!json_object_size(stats)) {
+		size_t with_stats = 0;
+		for (size_t m = 0; m < c->m->nmetrics; m++)
+			with_stats += c->m->metrics[m].have != 0;
+		if (!with_stats) {
 			/* Skipped and failed cases keep a row: a table that silently loses them misleads. */
 			axes(f, r, c);
-			fprintf(f, "%s,", sb_json_str(c->j, "status", "?"));
-			sb_csv_str(f, sb_json_str(c->j, "reason", ""));
+			status(f, c);
 			fprintf(f, ",");
 			for (size_t k = 0; k < NFIELDS; k++)
 				fputc(',', f);
 			fputc('\n', f);
 			continue;
 		}
-		json_object_foreach(stats, metric, st)
-			stat_row(f, r, c, metric, st);
+		for (size_t m = 0; m < c->m->nmetrics; m++)
+			if (c->m->metrics[m].have)
+				stat_row(f, r, c, c->m->metrics[m].name, &c->m->metrics[m].st, c->m->metrics[m].have);
 		/* Counter events are metrics too, named counter:SCOPE:EVENT so they sort together. */
 		size_t k;
 		json_t *e;
@@ -75,7 +83,9 @@ static int summary(struct sb_report *r)
 			if (!json_object_size(json_object_get(e, "stats")))
 				continue;
 			snprintf(name, sizeof(name), "counter:%s:%s", sb_json_str(e, "scope", "?"), sb_json_str(e, "name", "?"));
-			stat_row(f, r, c, name, json_object_get(e, "stats"));
+			struct sb_stats st;
+			unsigned have = sb_stats_read(json_object_get(e, "stats"), &st);
+			stat_row(f, r, c, name, &st, have);
 		}
 	}
 	return sb_report_close(r, f, "summary.csv");

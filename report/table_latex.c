@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "report.h"
-#include "results_read.h"
 
 static const char *tex_unit(const struct sb_unit *u)
 {
@@ -16,14 +15,14 @@ static void run_table(FILE *f, const struct sb_report *r, size_t run)
 	double max = 0;
 	for (size_t i = 0; i < r->ncases; i++)
 		if (r->cases[i].run == (int)run && r->cases[i].ok)
-			max = fmax(max, sb_case_stat(r->cases[i].j, r->metric, "median"));
+			max = fmax(max, sb_rstat(&r->cases[i], r->metric, SB_SF_MEDIAN));
 	struct sb_unit u = sb_pick_unit(isfinite(max) ? max : 0);
-	const json_t *host = json_object_get(r->runs[run].doc, "host");
+	const char *const *host = r->runs[run].res.host;
 	fprintf(f, "%% %s\n\\begin{table}\n\\centering\n\\small\n\\caption{Median %.*s latency of each case with its "
 		   "distribution-free 95\\%% confidence interval, ", r->runs[run].path, (int)strcspn(r->metric, "_"), r->metric);
-	sb_tex_str(f, sb_json_str(host, "cpu_model", "?"));
+	sb_tex_str(f, host[SB_H_CPU_MODEL] ? host[SB_H_CPU_MODEL] : "?");
 	fprintf(f, ", Linux ");
-	sb_tex_str(f, sb_json_str(host, "kernel", "?"));
+	sb_tex_str(f, host[SB_H_KERNEL] ? host[SB_H_KERNEL] : "?");
 	fprintf(f, ".}\n\\label{tab:spawnbench-");
 	for (const char *p = r->runs[run].name; *p; p++)
 		fputc((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ? *p : '-', f);
@@ -34,18 +33,18 @@ static void run_table(FILE *f, const struct sb_report *r, size_t run)
 		if (c->run != (int)run)
 			continue;
 		sb_tex_str(f, c->label);
-		double m = sb_case_stat(c->j, r->metric, "median");
+		double m = sb_rstat(c, r->metric, SB_SF_MEDIAN);
 		if (!c->ok || !isfinite(m)) {
 			fprintf(f, " & \\multicolumn{3}{l}{");
-			sb_tex_str(f, c->ok ? "not measured" : sb_json_str(c->j, "status", "?"));
+			sb_tex_str(f, c->ok ? "not measured" : c->m->status_name ? c->m->status_name : "?");
 			fprintf(f, "} \\\\\n");
 			continue;
 		}
 		char med[24], lo[24], hi[24];
 		sb_fmt_sig(m / u.div, med, sizeof(med));
-		sb_fmt_sig(sb_case_stat(c->j, r->metric, "ci95_low") / u.div, lo, sizeof(lo));
-		sb_fmt_sig(sb_case_stat(c->j, r->metric, "ci95_high") / u.div, hi, sizeof(hi));
-		fprintf(f, " & %s & %s--%s & %.0f \\\\\n", med, lo, hi, sb_case_stat(c->j, r->metric, "n"));
+		sb_fmt_sig(sb_rstat(c, r->metric, SB_SF_CI95_LOW) / u.div, lo, sizeof(lo));
+		sb_fmt_sig(sb_rstat(c, r->metric, SB_SF_CI95_HIGH) / u.div, hi, sizeof(hi));
+		fprintf(f, " & %s & %s--%s & %.0f \\\\\n", med, lo, hi, sb_rstat(c, r->metric, SB_SF_N));
 	}
 	fprintf(f, "\\bottomrule\n\\end{tabular}\n\\end{table}\n\n");
 }

@@ -8,6 +8,9 @@
 #ifndef SB_RESULTS_NAMES_H
 #define SB_RESULTS_NAMES_H
 
+#include <stddef.h>
+
+#include "stats.h"
 #include "wire.h"
 
 #define SB_SCHEMA_ID "spawnbench/1"
@@ -21,9 +24,27 @@ extern const char *const sb_metric_names[SB_N_METRICS];   /* "create_ns", ...: k
 extern const char *const sb_metric_short[SB_N_METRICS];   /* "create", ...: table headers, --metric */
 extern const char *const sb_metric_about[SB_N_METRICS];   /* "create latency (from ... )": prose */
 
+/* The statistics of a metric ("stats.<metric>.<field>"), in the order the writer lists them. */
+enum sb_stat_field {
+	SB_SF_N, SB_SF_MIN, SB_SF_MAX, SB_SF_MEDIAN, SB_SF_CI95_LOW, SB_SF_CI95_HIGH, SB_SF_MEAN, SB_SF_STDDEV,
+	SB_SF_P90, SB_SF_P99, SB_SF_OUTLIERS, SB_N_STAT_FIELDS
+};
+extern const char *const sb_stat_field_names[SB_N_STAT_FIELDS];
+/* Whether the field is a count (written as an integer) rather than a real. */
+int sb_stat_field_is_count(enum sb_stat_field f);
+double sb_stat_get(const struct sb_stats *s, enum sb_stat_field f);
+void sb_stat_set(struct sb_stats *s, enum sb_stat_field f, double v);
+/* The field named so, or -1. */
+int sb_stat_field_by_name(const char *name);
+
+/* Spawns per second of a case's rounds: the key of "throughput" and of its statistics in "stats". */
+#define SB_RATE_NAME "spawns_per_s"
+
 /* The metric named "create_ns" (or its short form "create"), or -1. */
 int sb_metric_by_name(const char *name);
 /* "ok", "skipped", "error", "interrupted"; a case still pending is written as skipped (it never ran). */
 const char *sb_status_name(enum sb_status s);
+/* The status a results file names ("ok", ...), or -1 for a word it never writes. */
+int sb_status_by_name(const char *name);
 
 #endif

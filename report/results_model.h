@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The results model: one results file read once into typed structs that report, compare and export
+ * consume. The reader (results_model.c) is the only code of report/ that walks a results document for
+ * what it holds: the run and host header, and per case every axis (axis_fields.h's table), the status as
+ * an enum with its reason, each metric's samples and statistics (indexed by enum sb_metric, and in file
+ * order for the writers that list "all"), the spawns per second of its rounds, its warnings, what the
+ * spawner held, placement and probe level. Samples are checked on the way in (results_check.h) and the
+ * statistics recomputed from them, so no reader ever sees a number the file's own samples contradict.
+ *
+ * Two parts stay free-form JSON, read where they are used: a case's "probe" (stages and phases, whose
+ * layout the probe backends own: compare_explain.c, fig_stages.c, report_page.c, table_csv.c) and its
+ * "counters" (events named by the PMU of the host that ran it). The model keeps pointers into the
+ * document for them; the document lives as long as the model.
+ *
+ * Strings are borrowed from the document (or are static defaults) and live until sb_results_free().
+ */
+#ifndef SB_RESULTS_MODEL_H
+#define SB_RESULTS_MODEL_H
+#include <jansson.h>
+#include <stddef.h>
+
+#include "axis_fields.h"
+#include "results_parse.h"
+#include "results_names.h"
+#include "stats.h"
+
+/* One metric of a case: raw samples (in the order measured) and their statistics. */
+struct sb_rmetric {
+	const char *name;  /* "total_ns", "spawns_per_s", or a metric this reader has no enum for */
+	int id;            /* enum sb_metric, SB_RM_RATE for spawns_per_s, or SB_RM_OTHER */
+	double *v;         /* owned; NULL when the file holds only statistics */
+	size_t n;
+	struct sb_stats st; /* recomputed from v, or as the file gave them when it holds no samples */
+	unsigned have;     /* bit f: st holds field f (enum sb_stat_field) */
+};
+#define SB_RM_RATE (-2)
+#define SB_RM_OTHER (-1)
+
+/* The value of one axis of a case, as text (for identity and parameters) and as a number where it is one. */
+struct sb_raxis {
+	const char *s;     /* as text: words as written, numbers as "%.0f", booleans "0"/"1", lists "net+pid" */
+	double num;        /* SB_AK_NUMBER and SB_AK_BOOL */
+	int given;         /* the file has the field (else the table's absent value) */
+};
+
+struct sb_rwarning {
+	const char *code, *message;
+};
+
+struct sb_result_case {
+	size_t index;                /* position in the file's "cases" */
+	const char *key, *label;     /* label falls back to the key, the key to the label */
+	int key_given;               /* the file gives a non-empty "key" (compare matches cases by it) */
+	int label_given;             /* the file gives a "label" */
+	enum sb_status status;
+	const char *status_name;     /* as the file spells it; NULL when absent */
+	const char *reason;          /* NULL when none */
+	const char *errno_name;      /* "EPERM", ...; NULL when none */
+	double failed_spawns;        /* spawns that failed and were kept out of the samples */
+	/* Every axis of axis_fields.h, by enum sb_axis_field_id; lists joined with '+'. */
+	struct sb_raxis ax[SB_N_AXIS_FIELDS];
+	char text[SB_N_AXIS_FIELDS][32]; /* storage for numbers and booleans rendered as text */
+	char *lists;                 /* storage for the joined lists (owned) */
+	const char *flags_no_ns;     /* the clone flags without the namespace ones (newpid, ...): an axis apart */
+	/* Metrics in the order of the file's "stats" then "samples"; by_id[m] indexes them, -1 when absent. */
+	struct sb_rmetric *metrics;
+	size_t nmetrics;
+	int by_id[SB_N_METRICS];
+	int rate;                    /* index of spawns_per_s in metrics, or -1 */
+	struct sb_rwarning *warnings;
+	size_t nwarnings;
+	double rss_bytes, mappings;  /* what the spawner held ("spawner"); NAN when absent */
+	double same_cpu_share;       /* placement.same_cpu_share, or -1 when absent */
+	const json_t *probe;         /* free-form: see above; NULL when absent */
+	const json_t *counters;      /* free-form: see above; NULL when absent */
+	const json_t *j;             /* the case object, for writers that copy it whole */
+};
+
+/* The host fields readers show or compare (host.<name> in the file). */
+enum sb_host_field { SB_H_HOSTNAME, SB_H_KERNEL, SB_H_CPU_MODEL, SB_H_GLIBC, SB_N_HOST_FIELDS };
+extern const char *const sb_host_field_names[SB_N_HOST_FIELDS];
+
+struct sb_results {
+	struct sb_parsed src;        /* owned: the document and what of the samples the reader did not take */
+	json_t *doc;                 /* src.doc */
+	const char *path;            /* borrowed from the caller */
+	/* The header. */
+	const char *created, *tool_version, *git_commit;
+	const char *host[SB_N_HOST_FIELDS]; /* NULL when absent */
+	int interrupted;             /* run.interrupted */
+	double stamp_ns;             /* run.stamp_ns.median when recorded, else NAN */
+	const char *converted_from;  /* set when the document was made from a trace profile (compare_trace.c) */
+	struct sb_result_case *cases;
+	size_t ncases;
+};
+
+/*
+ * Read one results file into r: sb_results_parse_file()'s checks (a readable, well-formed file of this schema),
+ * then every case into the model; a field of the wrong type (a number where a word belongs, samples that
+ * are not durations, a warning that is not an object) is refused with a message naming the file, the
+ * case and the field. 0, or -1 with the message in err; r is freed either way on failure.
+ */
+int sb_results_read(struct sb_results *r, const char *path, char *err, size_t errlen);
+/* The same from a document already loaded and checked (takes ownership of doc, even on failure). */
+int sb_results_from_doc(struct sb_results *r, json_t *doc, const char *path, char *err, size_t errlen);
+/* The same from a parsed file (results_read.h; takes ownership of f, even on failure). */
+int sb_results_from_parsed(struct sb_results *r, struct sb_parsed *f, const char *path, char *err, size_t errlen);
+void sb_results_free(struct sb_results *r);
+
+/*
+ * A statistics object of the file (a metric's, or a counter event's in the free-form "counters") into s:
+ * the fields it holds, as bits by enum sb_stat_field (numbers only; the reader checked a metric's).
+ */
+unsigned sb_stats_read(const json_t *st, struct sb_stats *s);
+/* The metric of a case by enum, or by name ("total_ns", "spawns_per_s", ...); NULL when not measured. */
+const struct sb_rmetric *sb_rcase_metric(const struct sb_result_case *c, int id);
+const struct sb_rmetric *sb_rcase_metric_named(const struct sb_result_case *c, const char *name);
+/* A statistic of a metric of the case, or NAN when absent. */
+double sb_rcase_stat(const struct sb_result_case *c, const char *metric, enum sb_stat_field f);
+/* Status ok with samples of some metric. */
+int sb_rcase_usable(const struct sb_result_case *c);
+
+#endif
