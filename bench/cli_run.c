@@ -210,9 +210,9 @@ static int parse_methods(const char *arg, struct sb_matrix *m, char *err, size_t
 
 static int parse_presets(const char *arg, struct sb_matrix *m, char *err, size_t errlen)
 {
-	char buf[512], *items[16];
+	char buf[512], *items[SB_MAX_FLAGSETS];
 	snprintf(buf, sizeof(buf), "%s", arg);
-	int n = sb_split_list(buf, items, 16, err, errlen);
+	int n = sb_split_list(buf, items, SB_MAX_FLAGSETS, err, errlen);
 	if (n < 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
@@ -225,8 +225,8 @@ static int parse_presets(const char *arg, struct sb_matrix *m, char *err, size_t
 					"see 'spawnbench list --presets'");
 			return -1;
 		}
-		if (m->n_flagsets == 16) {
-			snprintf(err, errlen, "too many flag sets (at most 16)");
+		if (m->n_flagsets == SB_MAX_FLAGSETS) {
+			snprintf(err, errlen, "too many flag sets (at most %d)", SB_MAX_FLAGSETS);
 			return -1;
 		}
 		snprintf(m->flagsets[m->n_flagsets].preset, sizeof(m->flagsets[0].preset), "%s", p->name);
@@ -261,9 +261,9 @@ static int parse_onoff_list(const char *arg, int *out, int *n, const char *on, c
 
 static int parse_cpus(const char *arg, struct sb_run_config *cfg, char *err, size_t errlen)
 {
-	uint32_t cpus[64];
+	uint32_t cpus[SB_MAX_CPUS];
 	long ncpu = sysconf(_SC_NPROCESSORS_CONF);
-	int n = list_uints(arg, cpus, 64, 0, (uint64_t)(ncpu > 0 ? ncpu - 1 : 0), "--cpu", err, errlen);
+	int n = list_uints(arg, cpus, SB_MAX_CPUS, 0, (uint64_t)(ncpu > 0 ? ncpu - 1 : 0), "--cpu", err, errlen);
 	if (n < 0)
 		return -1;
 	for (int i = 0; i < n; i++)
@@ -282,8 +282,8 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 	case O_PRESET:
 		return parse_presets(a, m, err, errlen);
 	case O_FLAGS:
-		if (m->n_flagsets == 16) {
-			snprintf(err, errlen, "too many flag sets (at most 16)");
+		if (m->n_flagsets == SB_MAX_FLAGSETS) {
+			snprintf(err, errlen, "too many flag sets (at most %d)", SB_MAX_FLAGSETS);
 			return -1;
 		}
 		if (sb_parse_flag_list(a, &m->flagsets[m->n_flagsets].flags, err, errlen))
@@ -302,9 +302,9 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 				m->flagsets[i].exit_signal = strcmp(a, "none") ? SIGCHLD : 0;
 		return 0;
 	case O_EXEC: {
-		char buf[1024], *items[8];
+		char buf[1024], *items[SB_MAX_EXECS];
 		snprintf(buf, sizeof(buf), "%s", a);
-		if ((n = sb_split_list(buf, items, 8, err, errlen)) < 0)
+		if ((n = sb_split_list(buf, items, SB_MAX_EXECS, err, errlen)) < 0)
 			return -1;
 		for (int i = 0; i < m->n_execs; i++)
 			free(m->execs[i]);
@@ -314,15 +314,15 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 		return 0;
 	}
 	case O_MEM:
-		return (m->n_mems = list_sizes(a, m->mems, 32, err, errlen)) < 0 ? -1 : 0;
+		return (m->n_mems = list_sizes(a, m->mems, SB_MAX_MEMS, err, errlen)) < 0 ? -1 : 0;
 	case O_VMAS:
-		return (m->n_vmas = list_uints(a, m->vmas, 16, 1, 1000000, "--vmas", err, errlen)) < 0 ? -1 : 0;
+		return (m->n_vmas = list_uints(a, m->vmas, SB_MAX_VMAS, 1, 1000000, "--vmas", err, errlen)) < 0 ? -1 : 0;
 	case O_THP:
 		return parse_onoff_list(a, m->thps, &m->n_thps, "on", "off", "--thp", err, errlen);
 	case O_MEM_KIND:
 		return parse_onoff_list(a, m->mem_kinds, &m->n_mem_kinds, "shared", "anon", "--mem-kind", err, errlen);
 	case O_STACK:
-		if ((m->n_stacks = list_sizes(a, m->stacks, 32, err, errlen)) < 0)
+		if ((m->n_stacks = list_sizes(a, m->stacks, SB_MAX_STACKS, err, errlen)) < 0)
 			return -1;
 		for (int i = 0; i < m->n_stacks; i++) {
 			if (m->stacks[i] < 4096 || m->stacks[i] > (1ull << 32)) {
@@ -366,7 +366,7 @@ static int apply(const struct opt *o, const char *a, struct sb_run_config *cfg, 
 		uint64_t limit = (uint64_t)(cores > 0 ? cores : 1) * 64;
 		if (limit > SB_MAX_SPAWNERS)
 			limit = SB_MAX_SPAWNERS;   /* the probes follow at most this many spawners */
-		if ((m->n_concurrency = list_uints(a, m->concurrency, 16, 1, limit, "--concurrency", err, errlen)) < 0) {
+		if ((m->n_concurrency = list_uints(a, m->concurrency, SB_MAX_CONCURRENCY, 1, limit, "--concurrency", err, errlen)) < 0) {
 			size_t l = strlen(err);
 			snprintf(err + l, errlen - l, " (the limit is 64 spawners per online CPU, and %d in all)",
 				 SB_MAX_SPAWNERS);
