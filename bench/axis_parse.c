@@ -209,17 +209,20 @@ static void set_flagset(struct sb_matrix *m, const char *preset, uint64_t flags,
 int sb_ap_presets(const struct sb_axis_opt *o, const char *arg, void *dst, char *err, size_t errlen)
 {
 	struct sb_matrix *m = dst;
-	char buf[512], *items[16];
-	int n = split_copy(arg, buf, sizeof(buf), items, o->max, err, errlen);
+	char buf[512], *items[SB_MAX_FLAGSETS];
+	int n = split_copy(arg, buf, sizeof(buf), items, o->max < SB_MAX_FLAGSETS ? o->max : SB_MAX_FLAGSETS, err,
+			   errlen);
 	if (n < 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		const struct sb_preset *p = sb_find_preset(items[i]);
 		if (!p) {
-			const char *names[16];
-			for (size_t j = 0; j < sb_n_presets; j++)
+			/* The suggestion looks among the first 32 presets (there are 8). */
+			const char *names[32];
+			size_t nn = sb_n_presets < 32 ? sb_n_presets : 32;
+			for (size_t j = 0; j < nn; j++)
 				names[j] = sb_presets[j].name;
-			sb_unknown_name(err, errlen, "preset", items[i], names, sb_n_presets,
+			sb_unknown_name(err, errlen, "preset", items[i], names, nn,
 					"see 'spawnbench list --presets'");
 			return -1;
 		}

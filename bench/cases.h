@@ -9,6 +9,22 @@
 #include "results_names.h"
 #include "wire.h"
 
+/*
+ * How many values an axis of one "cases:" line (or of the command line) may list: the sizes of sb_matrix's
+ * arrays, and the limits the parser (cli_run.c, plan.c) checks and names in its messages.
+ */
+#define SB_MAX_AXIS 300          /* --ns sets */
+#define SB_MAX_FLAGSETS 16       /* --preset and --flags together */
+#define SB_MAX_EXECS 8           /* --exec */
+#define SB_MAX_MEMS 32           /* --mem */
+#define SB_MAX_VMAS 16           /* --vmas */
+#define SB_MAX_STACKS 32         /* --stack */
+#define SB_MAX_CONCURRENCY 16    /* --concurrency values (each at most SB_MAX_SPAWNERS spawners) */
+/* The same for a run: CPUs of --cpu, "cases:" lines of a plan, notes of the results; warnings of a case. */
+#define SB_MAX_CPUS 64
+#define SB_MAX_MATRICES 32
+#define SB_MAX_NOTES 64
+#define SB_MAX_WARNINGS 8
 
 struct sb_case {
 	struct sb_case_wire w;
@@ -34,7 +50,7 @@ struct sb_case {
 	double measure_s;            /* time spent in this case's batches */
 
 	/* What makes this case's figures harder to compare (warnings.h), and what the validity checks found. */
-	struct sb_warning { char code[32]; char message[224]; } warnings[8];
+	struct sb_warning { char code[32]; char message[224]; } warnings[SB_MAX_WARNINGS];
 	int n_warnings;
 	size_t warmup_dropped;       /* samples the adaptive warm-up discarded (steady.c) */
 	int steady_checks;           /* extensions of the warm-up so far (steady.c) */
@@ -46,28 +62,26 @@ struct sb_case {
 	size_t n_rounds, cap_rounds;
 };
 
-#define SB_MAX_AXIS 300
-
 /* One "cases:" line: the product of its axes. */
 struct sb_matrix {
 	int methods[SB_N_METHODS];
 	int n_methods;
-	struct { char preset[24]; uint64_t flags; int exit_signal; } flagsets[16];
+	struct { char preset[24]; uint64_t flags; int exit_signal; } flagsets[SB_MAX_FLAGSETS];
 	int n_flagsets;
-	char *execs[8];
+	char *execs[SB_MAX_EXECS];
 	int n_execs;
-	uint64_t mems[32];
+	uint64_t mems[SB_MAX_MEMS];
 	int n_mems;
-	uint32_t vmas[16];
+	uint32_t vmas[SB_MAX_VMAS];
 	int n_vmas;
 	int thps[2], n_thps;
 	int mem_kinds[2], n_mem_kinds;
-	uint64_t stacks[32];
+	uint64_t stacks[SB_MAX_STACKS];
 	int n_stacks;
 	int stack_touch;
 	uint64_t ns_sets[SB_MAX_AXIS];
 	int n_ns_sets;
-	uint32_t concurrency[16];
+	uint32_t concurrency[SB_MAX_CONCURRENCY];
 	int n_concurrency;
 	int ns_paths[SB_N_NSPATHS];
 	int n_ns_paths;
@@ -84,7 +98,7 @@ struct sb_run_config {
 	double spawn_timeout_s;      /* a batch taking longer than this per spawn is abandoned */
 	int stop_metric;             /* enum sb_metric */
 	uint64_t seed;
-	int cpus[256];
+	int cpus[SB_MAX_CPUS];
 	int n_cpus;
 	const char *out_path, *csv_path;
 	int quiet, dry_run, no_table;
@@ -96,11 +110,11 @@ struct sb_run_config {
 	uint32_t stage_samples;      /* --stage-samples: copy_process samples a stages case needs */
 	struct { int measured; double median, ci95_low, ci95_high, cpu_read; } stamp_ns; /* stamp_cost.c */
 
-	struct sb_matrix matrices[32];
+	struct sb_matrix matrices[SB_MAX_MATRICES];
 	int n_matrices;
 	struct sb_case *cases;
 	size_t n_cases;
-	char *notes[64];
+	char *notes[SB_MAX_NOTES];
 	int n_notes;
 };
 

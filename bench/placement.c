@@ -8,7 +8,10 @@
 #include "commands.h"
 #include "warnings.h"
 
-static int cpus[256], n_cpus;   /* the CPUs placement may use: --cpu, or this process's affinity */
+/* The CPUs placement may use: --cpu, or this process's affinity (the first MAX_CPUS of it). */
+enum { MAX_CPUS = 256 };
+_Static_assert(SB_MAX_CPUS <= MAX_CPUS, "every CPU of --cpu fits the list");
+static int cpus[MAX_CPUS], n_cpus;
 
 int sb_placement_parse(const char *arg, int *out, char *err, size_t errlen)
 {
@@ -32,12 +35,12 @@ int sb_placement_configure(struct sb_run_config *cfg, char *err, size_t errlen)
 {
 	n_cpus = 0;
 	if (cfg->n_cpus) {
-		for (int i = 0; i < cfg->n_cpus && i < 256; i++)
+		for (int i = 0; i < cfg->n_cpus && i < SB_MAX_CPUS; i++)
 			cpus[n_cpus++] = cfg->cpus[i];
 	} else {
 		cpu_set_t set;
 		if (!sched_getaffinity(0, sizeof(set), &set))
-			for (int i = 0; i < CPU_SETSIZE && n_cpus < 256; i++)
+			for (int i = 0; i < CPU_SETSIZE && n_cpus < MAX_CPUS; i++)
 				if (CPU_ISSET(i, &set))
 					cpus[n_cpus++] = i;
 	}
@@ -62,7 +65,7 @@ int sb_placement_configure(struct sb_run_config *cfg, char *err, size_t errlen)
 		/* --cpu gave one CPU: the child goes to any other CPU this process may use. */
 		cpu_set_t set;
 		if (!sched_getaffinity(0, sizeof(set), &set))
-			for (int i = 0; i < CPU_SETSIZE && n_cpus < 256; i++)
+			for (int i = 0; i < CPU_SETSIZE && n_cpus < MAX_CPUS; i++)
 				if (CPU_ISSET(i, &set) && i != cpus[0])
 					cpus[n_cpus++] = i;
 		if (n_cpus < 2) {
@@ -91,16 +94,16 @@ void sb_placement_assign(const struct sb_run_config *cfg, size_t *next, struct s
 
 static int count_and_list(const struct sb_case *c, int child, json_t *list)
 {
-	unsigned char seen[1024] = { 0 };
+	unsigned char seen[CPU_SETSIZE] = { 0 };   /* by CPU number */
 	int n = 0;
 	for (size_t i = 0; i < c->n_samples; i++) {
 		int cpu = child ? c->samples[i].child_cpu : c->samples[i].parent_cpu;
-		if (cpu >= 0 && cpu < 1024 && !seen[cpu]) {
+		if (cpu >= 0 && cpu < CPU_SETSIZE && !seen[cpu]) {
 			seen[cpu] = 1;
 			n++;
 		}
 	}
-	for (int cpu = 0; list && cpu < 1024; cpu++)
+	for (int cpu = 0; list && cpu < CPU_SETSIZE; cpu++)
 		if (seen[cpu])
 			json_array_append_new(list, json_integer(cpu));
 	return n;

@@ -106,8 +106,8 @@ int sb_load_plan(const char *name, struct sb_run_config *cfg, char *err, size_t 
 				goto too_long;
 			rc = sb_parse_run_options(n, tok, SB_OPT_GLOBAL, cfg, NULL, NULL, sub, sizeof(sub));
 		} else if (!strncmp(line, "cases:", 6)) {
-			if (cfg->n_matrices == (int)(sizeof(cfg->matrices) / sizeof(cfg->matrices[0]))) {
-				snprintf(err, errlen, "%s:%d: too many cases: lines (at most 32)", path, lineno);
+			if (cfg->n_matrices == SB_MAX_MATRICES) {
+				snprintf(err, errlen, "%s:%d: too many cases: lines (at most %d)", path, lineno, SB_MAX_MATRICES);
 				return SB_EXIT_USAGE;
 			}
 			struct sb_matrix *m = &cfg->matrices[cfg->n_matrices++];

@@ -225,7 +225,7 @@ static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err
 	}
 	if (cfg->min_iterations > cfg->iterations)
 		cfg->min_iterations = cfg->iterations;
-	/* Probe levels side by side change what is attached between batches (see controller.c): fewer rounds. */
+	/* Probe levels side by side change what is attached between batches (see scheduler.c): fewer rounds. */
 	if (!cfg->batch)
 		cfg->batch = cfg->n_probe_levels > 1 ? 100 : 10;
 	return 0;
@@ -351,10 +351,11 @@ int cmd_run(int argc, char **argv)
 	struct sb_run_info info = { .priv = &priv, .probe = probe };
 	sb_iso_now(info.started, sizeof(info.started));
 	uint64_t t0 = sb_now_ns();
-	rc = sb_run_all(&cfg, probe);
+	enum sb_outcome ran = sb_run_all(&cfg, probe);
+	rc = sb_outcome_exit(ran);
 	info.duration_s = (double)(sb_now_ns() - t0) / 1e9;
 	sb_iso_now(info.finished, sizeof(info.finished));
-	info.interrupted = rc == SB_EXIT_INTERRUPTED;
+	info.interrupted = ran == SB_OUT_INTERRUPTED;
 	remove_cgroup();
 	sb_nspath_cleanup(&cfg);
 	for (size_t i = 0; i < cfg.n_cases; i++)
@@ -378,7 +379,7 @@ int cmd_run(int argc, char **argv)
 		sb_print_table(stdout, &cfg, probe);
 	sb_probe_close(probe);
 	if (wrc) {
-		rc = SB_EXIT_RUNTIME;
+		rc = sb_outcome_exit(SB_OUT_OUTPUT_FAILED);
 		goto out;
 	}
 	fflush(stdout);

@@ -7,9 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "controller.h"
+#include "interrupted.h"
 #include "io.h"
 #include "stats.h"
+#include "worker_life.h"
 
 enum { ROUNDS = 30, BATCH = 16 };
 
@@ -35,10 +36,11 @@ static double batch_median(int fd, uint32_t mode)
 void sb_stamp_cost_measure(struct sb_run_config *cfg, const char *worker_path)
 {
 	struct sb_case_wire w;
+	struct sb_ready ready;
+	struct sb_worker wk = { -1, -1 };
 	char msg[256];
-	pid_t pid = -1;
-	int fd = -1;
 	memset(&w, 0, sizeof(w));
+	memset(&ready, 0, sizeof(ready));
 	w.method = SB_M_FORK;
 	w.exec_kind = SB_EXEC_NONE;
 	w.vmas = 1;
@@ -52,7 +54,7 @@ void sb_stamp_cost_measure(struct sb_run_config *cfg, const char *worker_path)
 		hooks[i] = hooks[i] ? strdup(hooks[i]) : NULL;
 	unsetenv("SPAWNBENCH_TEST_TRANSIENT");
 	unsetenv("SPAWNBENCH_TEST_SQUARE");
-	int rc = sb_worker_start(worker_path, &w, cfg->spawn_timeout_s, &pid, &fd, msg, sizeof(msg));
+	int rc = sb_worker_start(worker_path, &w, cfg->spawn_timeout_s, &wk, &ready, msg, sizeof(msg));
 	if (hooks[0])
 		setenv("SPAWNBENCH_TEST_TRANSIENT", hooks[0], 1);
 	if (hooks[1])
@@ -76,7 +78,7 @@ void sb_stamp_cost_measure(struct sb_run_config *cfg, const char *worker_path)
 			order[j] = t;
 		}
 		for (int i = 0; i < 3; i++)
-			m[order[i]] = batch_median(fd, order[i]);
+			m[order[i]] = batch_median(wk.fd, order[i]);
 		if (isnan(m[0]) || isnan(m[1]) || isnan(m[2]))
 			goto out;
 		full[n] = m[SB_STAMP_TIME_CPU] - m[SB_STAMP_NONE];
@@ -91,8 +93,7 @@ void sb_stamp_cost_measure(struct sb_run_config *cfg, const char *worker_path)
 	cfg->stamp_ns.ci95_high = sf.ci95_high;
 	cfg->stamp_ns.cpu_read = sc.median;
 out:
-	if (pid > 0 || fd >= 0)
-		sb_worker_stop(pid, fd);
+	sb_worker_stop(&wk);
 }
 
 json_t *sb_stamp_cost_json(const struct sb_run_config *cfg)

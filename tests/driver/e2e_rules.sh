@@ -40,7 +40,7 @@ refuse "empty item" --method fork --mem 0,,1G
 refuse "outside 4K..4G" --method clone --stack 100
 refuse "more than this machine allows a run" --method fork --mem 4T
 refuse "the limit is 64 spawners per online CPU" --method fork --concurrency 100000
-# 1024 in all, whatever the CPU count: run_batch hands the probes the spawners in an array of that size,
+# 1024 in all, whatever the CPU count: batch.c hands the probes the spawners in an array of that size,
 # and the BPF map of followed tgids holds that many (on this many CPUs the per-CPU limit speaks first).
 refuse "1024 in all" --method fork --concurrency 1025
 refuse "not an absolute path" --method fork --exec /no/such/program
