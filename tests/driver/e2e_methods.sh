@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Every method and every preset runs, spawns real children, and reaps them all.
 SB_WORKER_ASAN=1
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$TMP/methods.json
 expect_exit 0 "all methods, exec none/child" -- "$SB" run -q --no-table -n 20 --warmup 2 \

@@ -2,11 +2,10 @@
 # SPDX-License-Identifier: MIT
 # SIGINT, SIGTERM and SIGHUP at random moments (worker start-up, spawn storms, holder set-up, writing the
 # results): every time, no child, no holder, no cgroup of the run left, and either no results file or a
-# valid one (exit 130 always writes one). Each run has a session of its own (session.sh): whatever it
+# valid one (exit 130 always writes one). Each run has a session of its own (in_session, tests/lib.sh): whatever it
 # started, exec'd programs included, is found by session id.
-. "$(dirname "$0")/../driver/lib.sh"
-. "$(dirname "$0")/session.sh"
-if [ "$(id -u)" -ne 0 ]; then echo "needs root (into-cgroup, setns cases)"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
+. "$(dirname "$0")/../lib.sh"
+need_root "into-cgroup, setns cases"
 
 cg2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
 RANDOM=7   # reproducible moments
