@@ -169,6 +169,14 @@ fi
 export SPAWNBENCH_LIBEXEC="$TMP/libexec"
 # Processes that belong to this test's spawnbench runs and should not outlive them.
 leftovers() { pgrep -f "$TMP/libexec/" || true; }
+# spawnbench.PID cgroups whose run has ended: a run removes its cgroup before it exits, so one whose
+# process is gone was left behind (a live one may be another test's, or another user's, run).
+stale_cgroups() {
+	local d
+	for d in /sys/fs/cgroup/spawnbench.* /sys/fs/cgroup/unified/spawnbench.*; do
+		[ -d "$d" ] && [ ! -e "/proc/${d##*.}" ] && echo "$d"
+	done
+}
 zombies_of_me() { ps -o stat=,ppid= -e | awk -v p=$$ '$1 ~ /^Z/ && $2 == p' | wc -l; }
 
 # Synthetic results (compare): gen_results ARGS... runs tests/compare/gen_results ($GEN_BIN, set by the

@@ -42,7 +42,8 @@ for round in $(seq 1 15); do
 	left=$(leftovers; in_session $pid)
 	[ -z "$left" ] || fail "$what: left behind: $left"
 	reap_session $pid
-	[ -n "$cg2" ] && ls -d "$cg2"/spawnbench.* >/dev/null 2>&1 && fail "$what: cgroup left: $(ls -d "$cg2"/spawnbench.*)"
+	# The run's cgroup is named after its pid; others' runs on this machine have their own.
+	[ -n "$cg2" ] && [ -e "$cg2/spawnbench.$pid" ] && fail "$what: cgroup left: $cg2/spawnbench.$pid"
 done
 # The same for --ns-path setns (the holder) and for probes attaching, when a run is stopped at once.
 for extra in "--ns-path setns --ns net+pid --method fork" "--method vfork --probe phases"; do
