@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # Bad input to compare and export: exit status 2, one line naming the file and what is wrong.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
+need jq
 
 "$GEN" -o "$TMP/good.json" -s 1 -n 50 -c fork:50000
 printf '{"schema": "spawnbench/1", "cases": [ {"key": "a"' >"$TMP/truncated.json"

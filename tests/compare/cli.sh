@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # spawnbench compare end to end on synthetic results with known shifts.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
+need jq
 
 # A known +20% shift on fork, nothing on vfork: regression, exit 1.
 "$GEN" -o "$TMP/base.json" -s 1 -n 300 -c fork:50000 -c vfork:20000

@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # spawnbench export: each format checked against what the other tool reads.
-. "$(dirname "$0")/lib.sh"
-command -v python3 >/dev/null || { echo "python3 not installed: skipping" >&2; exit 77; }
+. "$(dirname "$0")/../lib.sh"
+need jq
 
 # A label with a comma and a quote exercises CSV quoting; a skipped case must not be exported.
 "$GEN" -o "$TMP/r.json" -s 7 -n 60 -c 'fork mem=1M, "big"':50000 -c vfork:20000 -c gone:1000:1:skipped
@@ -19,7 +19,7 @@ else
 JSON
 fi
 expect_rc 0 "$SB" export --format hyperfine -o "$TMP/hf.json" "$TMP/r.json"
-python3 "$SRC/check_exports.py" hyperfine "$TMP/hf.json" "$TMP/ref.json" "$TMP/r.json" || fail "hyperfine export"
+"$PY" "$HERE/check_exports.py" hyperfine "$TMP/hf.json" "$TMP/ref.json" "$TMP/r.json" || fail "hyperfine export"
 jq_eq "$TMP/hf.json" '.results[1].command' 'vfork'
 # One metric and cases that share no axis name but the key: nothing varies that hyperfine could plot.
 jq_eq "$TMP/hf.json" '.results[1] | has("parameters")' 'false'
@@ -27,13 +27,13 @@ jq_eq "$TMP/hf.json" '.results[1] | has("parameters")' 'false'
 # github-action-benchmark: its customSmallerIsBetter schema.
 expect_rc 0 "$SB" export --format github-action-benchmark "$TMP/r.json"
 cp "$TMP/out" "$TMP/gab.json"
-python3 "$SRC/check_exports.py" gab "$TMP/gab.json" "$SRC/github-action-benchmark.schema.json" "$TMP/r.json" ||
+"$PY" "$HERE/check_exports.py" gab "$TMP/gab.json" "$HERE/github-action-benchmark.schema.json" "$TMP/r.json" ||
 	fail "github-action-benchmark export"
 jq_eq "$TMP/gab.json" '.[1].name' 'vfork total_ns'
 
 # CSV: every metric of every ok case, quoted where needed, the numbers right.
 expect_rc 0 "$SB" export --format csv -o "$TMP/r.csv" "$TMP/r.json"
-python3 "$SRC/check_exports.py" csv "$TMP/r.csv" "$TMP/r.json" || fail "csv export"
+"$PY" "$HERE/check_exports.py" csv "$TMP/r.csv" "$TMP/r.json" || fail "csv export"
 expect_in "$TMP/r.csv" '"fork mem=1M, ""big"""'
 expect_not_in "$TMP/r.csv" 'gone'
 

@@ -4,9 +4,9 @@
 # parameter for a one-axis sweep and two cases chosen with --case; github-action-benchmark gets the
 # between-run interval for pooled runs; Bencher gets its metric format. Exports a reader would reject are
 # refused with exit 2, and --case/--where refuse names the inputs do not have.
-. "$(dirname "$0")/lib.sh"
-FIX=$SRC/../../data/fixtures/report
-CHK="python3 $SRC/check_consumers.py"
+. "$(dirname "$0")/../lib.sh"
+need jq
+CHK="$PY $HERE/check_consumers.py"
 
 # hyperfine, plot_parametrized.py: a sweep over parent memory is a one-parameter scan.
 expect_rc 0 "$SB" export -f hyperfine --where method=fork --where exec=child --where ns=none \
@@ -40,7 +40,7 @@ jq_eq "$TMP/out" '.results[0].stddev' 'null'
 # github-action-benchmark over three runs: the between-run interval, in plain decimals.
 expect_rc 0 "$SB" export -f github-action-benchmark -o "$TMP/gab.json" "$FIX/default.json" "$FIX/default-b.json" "$FIX/default-c.json"
 $CHK gab-pooled "$TMP/gab.json" "$FIX/default.json" "$FIX/default-b.json" "$FIX/default-c.json" || fail "pooled gab export"
-python3 "$SRC/check_exports.py" gab "$TMP/gab.json" "$SRC/github-action-benchmark.schema.json" "$FIX/default.json" 2>/dev/null
+"$PY" "$HERE/check_exports.py" gab "$TMP/gab.json" "$HERE/github-action-benchmark.schema.json" "$FIX/default.json" 2>/dev/null
 grep -q 'e+0' "$TMP/gab.json" && fail "gab export has numbers with exponents: $(grep -m1 'e+0' "$TMP/gab.json")"
 expect_in "$TMP/gab.json" "between-run interval"
 

@@ -3,7 +3,8 @@
 # compare's verdicts end to end: a case whose interval reaches past the threshold on both sides is
 # "inconclusive", counted apart in the Markdown summary and the JSON, and does not fail the job (exit 0);
 # a real regression beside it still does (exit 1).
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
+need jq
 
 "$GEN" -o "$TMP/gen.json" -s 5 -n 300 -g 0.02 -c wide:1000 -c steady:1000
 # wide: two modes with the median between them (any resample's median may land in either mode).

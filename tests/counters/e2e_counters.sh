@@ -2,47 +2,43 @@
 # SPDX-License-Identifier: MIT
 # Counters count: software events on every host, page faults that follow the memory a child writes,
 # hardware events reported as unavailable (never as zeros) where there is no PMU, bad names refused.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$TMP/c.json
 events=perf::TASK-CLOCK,perf::PAGE-FAULTS,perf::CONTEXT-SWITCHES,cycles,instructions
 expect_exit 0 "fork at 0 and 64M, the child writing every page, counters on" -- "$SB" run -q --no-table -n 20 \
 	--warmup 2 --method fork --mem 0,64M --child-writes --counters "$events" -o "$out"
-validate "$out" && pass "results validate" || fail "schema"
-q() { json_q "$out" "(lambda ev: $1)({(c['label'], e['name'], e['scope']): e for c in d['cases'] for e in c['counters']['events']})"; }
-med() { q "ev[('$1', '$2', '$3')]['stats']['median']"; }
+expect_valid "$out"
 
 # Software events count on any Linux host.
 for scope in parent child; do
-	v=$(med "fork child-writes" perf::TASK-CLOCK $scope)
-	"$PY" -c "import sys; sys.exit(0 if $v > 0 else 1)" && pass "task-clock counts ($scope: $v ns)" || fail "task-clock $scope = $v"
+	v=$(counter_median "$out" "fork child-writes" perf::TASK-CLOCK $scope)
+	expect_true "$v > 0" "task-clock counts ($scope: $v ns)"
 done
-n=$(q "len(ev[('fork child-writes', 'perf::TASK-CLOCK', 'parent')]['samples'])")
+n=$(counters_q "$out" "len(ev[('fork child-writes', 'perf::TASK-CLOCK', 'parent')]['samples'])")
 [ "$n" -eq 20 ] && pass "one counter value per spawn" || fail "$n values for 20 spawns"
 # The child copies every page it writes: its page faults grow by about one per 4K page of parent memory.
-f0=$(med "fork child-writes" perf::PAGE-FAULTS child)
-f64=$(med "fork mem=64M child-writes" perf::PAGE-FAULTS child)
-"$PY" -c "import sys; sys.exit(0 if $f64 - $f0 >= 0.9 * 16384 and $f64 - $f0 <= 1.1 * 16384 + 64 else 1)" \
-	&& pass "child page faults: $f0 at 0, $f64 at 64M (16384 pages)" || fail "child page faults $f0 -> $f64"
-p0=$(med "fork child-writes" perf::PAGE-FAULTS parent)
-p64=$(med "fork mem=64M child-writes" perf::PAGE-FAULTS parent)
-"$PY" -c "import sys; sys.exit(0 if $p64 < 1000 else 1)" && pass "the fork call itself takes few faults ($p0, $p64)" \
-	|| fail "parent faults $p64"
+f0=$(counter_median "$out" "fork child-writes" perf::PAGE-FAULTS child)
+f64=$(counter_median "$out" "fork mem=64M child-writes" perf::PAGE-FAULTS child)
+expect_true "$f64 - $f0 >= 0.9 * 16384 and $f64 - $f0 <= 1.1 * 16384 + 64" "child page faults: $f0 at 0, $f64 at 64M (16384 pages)"
+p0=$(counter_median "$out" "fork child-writes" perf::PAGE-FAULTS parent)
+p64=$(counter_median "$out" "fork mem=64M child-writes" perf::PAGE-FAULTS parent)
+expect_true "$p64 < 1000" "the fork call itself takes few faults ($p0, $p64)"
 
 # Hardware events: counted for real, or unavailable with a reason; never a column of zeros.
 for e in cycles instructions; do
-	st=$(q "ev[('fork child-writes', '$e', 'parent')]['status']")
+	st=$(counters_q "$out" "ev[('fork child-writes', '$e', 'parent')]['status']")
 	if [ "$st" = unavailable ]; then
-		r=$(q "ev[('fork child-writes', '$e', 'parent')]['reason']")
+		r=$(counters_q "$out" "ev[('fork child-writes', '$e', 'parent')]['reason']")
 		[ -n "$r" ] && pass "$e unavailable: $r" || fail "$e unavailable without a reason"
-		has=$(q "'samples' in ev[('fork child-writes', '$e', 'parent')]")
+		has=$(counters_q "$out" "'samples' in ev[('fork child-writes', '$e', 'parent')]")
 		[ "$has" = False ] && pass "$e has no made-up values" || fail "$e unavailable but has samples"
 	else
-		v=$(med "fork child-writes" "$e" parent)
-		"$PY" -c "import sys; sys.exit(0 if $v > 0 else 1)" && pass "$e counts ($v)" || fail "$e ok but zero"
+		v=$(counter_median "$out" "fork child-writes" "$e" parent)
+		expect_true "$v > 0" "$e counts ($v)"
 	fi
 done
-mux=$(q "all(isinstance(e.get('multiplexed'), bool) for e in ev.values() if e['status'] == 'ok')")
+mux=$(counters_q "$out" "all(isinstance(e.get('multiplexed'), bool) for e in ev.values() if e['status'] == 'ok')")
 [ "$mux" = True ] && pass "every counted event says whether it was multiplexed" || fail "multiplexed flags missing"
 csvh=$("$SB" run -q --no-table -n 5 --method fork --counters perf::PAGE-FAULTS -o "$TMP/x.json" --csv "$TMP/x.csv" && head -1 "$TMP/x.csv")
 case "$csvh" in *perf::PAGE-FAULTS_parent_median*perf::PAGE-FAULTS_child_median*) pass "CSV has counter columns" ;;

@@ -3,27 +3,24 @@
 # What each scope shows: fork from a big parent whose child writes nothing (no copy-on-write in either
 # scope, the page-table copy in the parent's task-clock), vfork and threads, counts without kernel access
 # marked as such, nothing derived from inputs that were not counted.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$TMP/s.json
 expect_exit 0 "fork at 0 and 256M, the child writing nothing" -- "$SB" run -q -n 15 --warmup 2 --method fork \
 	--mem 0,256M --counters perf::PAGE-FAULTS,perf::TASK-CLOCK,cycles,instructions -o "$out"
-q() { json_q "$out" "(lambda ev: $1)({(c['label'], e['name'], e['scope']): e for c in d['cases'] for e in c['counters']['events']})"; }
-med() { q "ev[('$1', '$2', '$3')]['stats']['median']"; }
-check() { "$PY" -c "import sys; sys.exit(0 if $1 else 1)" && pass "$2" || fail "$2"; }
 
 # Nobody writes: the 65536 pages are shared, not copied, so neither scope takes a fault per page.
 for scope in parent child; do
-	a=$(med fork perf::PAGE-FAULTS $scope)
-	b=$(med "fork mem=256M" perf::PAGE-FAULTS $scope)
-	check "$b - $a < 64" "$scope page faults flat without writes: $a at 0, $b at 256M"
+	a=$(counter_median "$out" fork perf::PAGE-FAULTS $scope)
+	b=$(counter_median "$out" "fork mem=256M" perf::PAGE-FAULTS $scope)
+	expect_true "$b - $a < 64" "$scope page faults flat without writes: $a at 0, $b at 256M"
 done
 # The page-table copy is the parent's work, inside the call: its task-clock grows with the memory.
-a=$(med fork perf::TASK-CLOCK parent)
-b=$(med "fork mem=256M" perf::TASK-CLOCK parent)
-check "$b > 5 * $a" "the call's task-clock grows with the parent: $a ns at 0, $b ns at 256M"
+a=$(counter_median "$out" fork perf::TASK-CLOCK parent)
+b=$(counter_median "$out" "fork mem=256M" perf::TASK-CLOCK parent)
+expect_true "$b > 5 * $a" "the call's task-clock grows with the parent: $a ns at 0, $b ns at 256M"
 # Where there is no PMU nothing is derived from it (no IPC from absent cycles).
-st=$(q "ev[('fork', 'cycles', 'parent')]['status']")
+st=$(counters_q "$out" "ev[('fork', 'cycles', 'parent')]['status']")
 if [ "$st" = unavailable ]; then
 	d=$(json_q "$out" "'parent_ipc' in d['cases'][0]['counters']['derived']")
 	[ "$d" = False ] && pass "no IPC without cycles" || fail "IPC derived from unavailable events"
@@ -35,10 +32,10 @@ fi
 # vfork: the parent sleeps while the child runs, so the call switches out once; pthread: threads inherit too.
 expect_exit 0 "vfork and pthread" -- "$SB" run -q -n 15 --method vfork,pthread \
 	--counters perf::CONTEXT-SWITCHES,perf::TASK-CLOCK -o "$out"
-v=$(med vfork perf::CONTEXT-SWITCHES parent)
-check "$v >= 1" "vfork's call sleeps while the child runs ($v switch)"
-v=$(med pthread perf::TASK-CLOCK child)
-check "$v > 0" "a thread's run is counted in the child scope ($v ns)"
+v=$(counter_median "$out" vfork perf::CONTEXT-SWITCHES parent)
+expect_true "$v >= 1" "vfork's call sleeps while the child runs ($v switch)"
+v=$(counter_median "$out" pthread perf::TASK-CLOCK child)
+expect_true "$v > 0" "a thread's run is counted in the child scope ($v ns)"
 
 # The table names an unavailable event once, the CSV leaves its cells empty: never a 0.
 expect_exit 0 "table and CSV" -- "$SB" run -n 5 --method fork --counters perf::PAGE-FAULTS,cycles -o "$TMP/t.json" \

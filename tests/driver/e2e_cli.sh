@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # list, doctor and --help work, and the man page documents every option --help shows.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 expect_exit 0 "list" -- "$SB" list
 for w in fork vfork clone3 posix_spawn-fa pthread thread-like into-cgroup sweep fork-in-the-road namespaces; do

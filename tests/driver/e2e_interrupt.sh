@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # SIGINT / SIGTERM in the middle of a run: exit 130, the finished cases written and marked, no child left.
 SB_WORKER_ASAN=1
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 for sig in INT TERM HUP; do
 	out=$TMP/int-$sig.json

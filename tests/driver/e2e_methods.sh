@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Every method and every preset runs, spawns real children, and reaps them all.
 SB_WORKER_ASAN=1
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$TMP/methods.json
 expect_exit 0 "all methods, exec none/child" -- "$SB" run -q --no-table -n 20 --warmup 2 \
@@ -37,7 +37,7 @@ expect_exit 0 "every preset clone() can take" -- "$SB" run -q --no-table -n 15 -
 	--method clone --preset process,vfork-like,linuxthreads,thread-like,pidfd -o "$TMP/presets-clone.json"
 okc=$(json_q "$TMP/presets-clone.json" "[c['status'] for c in d['cases']].count('ok')")
 [ "$okc" -eq 5 ] && pass "every preset ran with clone" || fail "clone presets ok: $okc"
-ls /sys/fs/cgroup/spawnbench.* /sys/fs/cgroup/unified/spawnbench.* >/dev/null 2>&1 && fail "cgroup left behind" || pass "into-cgroup's cgroup removed"
+[ -z "$(stale_cgroups)" ] && pass "into-cgroup's cgroup removed" || fail "cgroup left behind: $(stale_cgroups)"
 # clone() cannot take clone3-only flags: those are refused before running, so they are run separately above;
 # here check clone's refusal names the rule.
 expect_exit 2 "clone with a clone3-only preset is refused" -- "$SB" run -q -n 5 --method clone --preset pidfd,clear-sighand

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # Bad input is refused before anything runs: exit 2, the rule named, no results file written.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$TMP/never.json
 refuse() {   # refuse "words expected in the message" ARGS...

@@ -3,7 +3,7 @@
 # A program that never exits, or exits badly, fails its case with a clear reason; the run goes on and
 # nothing it started is left.
 SB_WORKER_ASAN=1
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 printf '#!/bin/sh\nexec sleep 300\n' > "$TMP/hang"
 chmod +x "$TMP/hang"

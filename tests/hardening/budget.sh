@@ -3,7 +3,7 @@
 # The memory check counts every copy: with --child-writes each child writes its own copy of the parent
 # memory, so a case needs twice it per spawner; and a request that overflows 64 bits is refused (exit 2),
 # never wrapped around to a small number. All with --dry-run: nothing is allocated.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 # The limit this machine allows a run, from the refusal of an impossible request ("the limit is 18333M").
 "$SB" run -m fork --mem 1000T --dry-run >/dev/null 2>"$TMP/lim"
 lim=$(sed -n 's/.*the limit is \([0-9]*\)M.*/\1/p' "$TMP/lim")

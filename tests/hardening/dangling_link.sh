@@ -3,7 +3,7 @@
 # An output that is a symlink to a file not made yet (a dangling link, e.g. latest.json -> runs/7.json): the
 # file is written where the link points and the link stays a link, as links to existing files are. A loop
 # of links is refused (exit 2) before anything runs.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 mkdir runs
 "$SB" run -q --no-table -n 5 -m fork -o base.json 2>/dev/null || fail "a plain run failed"

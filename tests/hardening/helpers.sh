@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # A missing helper program (only the spawnbench binary copied elsewhere, or SPAWNBENCH_LIBEXEC naming a
 # directory without them) is refused before anything runs: exit 2, naming the file and where it looked.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 mkdir alone empty
 cp "$SB" alone/spawnbench

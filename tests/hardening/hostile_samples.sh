@@ -4,7 +4,7 @@
 # not a finite, non-negative, whole number of nanoseconds (below 2^53), or a statistic that is not a
 # finite number, is refused with exit 2 naming the file, the case and the field; statistics are recomputed
 # from the samples, so report and compare agree even when the stored ones lie.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 "$SB" run -q --no-table -n 20 -m fork,vfork -o ok.json 2>/dev/null || fail "a plain run failed"
 "$PY" - <<'PYEOF'

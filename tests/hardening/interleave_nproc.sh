@@ -4,8 +4,8 @@
 # fit the limit alone can fail together with EAGAIN. Their reason then says that the interleaved cases'
 # workers were alive too and that fewer cases per run fit; a case that fails alone says nothing of the kind,
 # and the same case run alone under the same limit does fit.
-. "$(dirname "$0")/../driver/lib.sh"
-if [ "$(id -u)" -ne 0 ]; then echo "needs root to run as another user"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
+. "$(dirname "$0")/../lib.sh"
+need_root "to run as another user"
 
 # A uid nobody else runs as (see starved.sh): the limit counts every task of the user on the machine.
 # LeakSanitizer needs a task of its own at exit, which the limit withholds: off for these runs.

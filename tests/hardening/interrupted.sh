@@ -3,7 +3,7 @@
 # A run stopped by SIGINT: the cases it was measuring are `interrupted` and keep their samples and the
 # statistics from them, the cases it had not started are `skipped` for the reason `interrupted`, no case is
 # an `error` or `ok`; the table says so; compare says that a file is an interrupted run.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 # Each spawn appends a line, so the test knows when samples exist; the sleep keeps the cases in flight.
 printf '#!/bin/sh\necho >>%s/spawns\nsleep 0.05\n' "$TMP" >slow.sh

@@ -4,8 +4,7 @@
 # SIGKILL the moment the temporary file appears) and SIGKILL at random moments of a spawn storm whose
 # children exec a program. Each run gets a session of its own (setsid), so everything it started, whatever
 # it exec'd and whoever reaped it, is found afterwards by session id, not by name.
-. "$(dirname "$0")/../driver/lib.sh"
-. "$(dirname "$0")/session.sh"
+. "$(dirname "$0")/../lib.sh"
 
 printf '#!/bin/sh\nexec sleep 20\n' > "$TMP/hang"
 chmod +x "$TMP/hang"

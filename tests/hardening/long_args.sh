@@ -3,7 +3,7 @@
 # A 100 KB argument: the message quotes at most ~80 bytes of it and always ends with the reason (it was cut
 # at about 700 bytes, before the reason). A plan that is a FIFO with no writer is refused at once instead
 # of blocking the open for ever; so are a directory and a device.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 big=$(head -c 100000 /dev/zero | tr '\0' 'x')
 # reason OPTION TEXT: `run OPTION <big>` exits 2, says TEXT, and its message is short

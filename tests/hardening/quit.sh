@@ -3,7 +3,7 @@
 # SIGQUIT (Ctrl-\) at its default disposition is handled like SIGINT: the results of the finished cases are
 # written, the run exits 130, no core dump, nothing left running. (A script's background job starts with
 # SIGQUIT ignored: env --default-signal gives spawnbench the terminal's default, as an interactive shell does.)
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 printf '#!/bin/sh\necho >>%s/spawns\nsleep 0.02\n' "$TMP" >slow.sh
 chmod 755 slow.sh

@@ -3,7 +3,7 @@
 # report -o DIR over an earlier report: replaced only while it holds nothing but what that report wrote
 # (its manifest, DIR/.spawnbench-report); a file or a folder a user added since makes it refuse (exit 2),
 # naming them, and everything in DIR stays as it was.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 "$SB" run -q --no-table -n 5 --method fork -o r.json 2>/dev/null || fail "a plain run failed"
 

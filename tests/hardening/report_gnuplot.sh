@@ -3,7 +3,7 @@
 # report and its gnuplot: a signal at any moment (even during `gnuplot --version`) leaves no temporary
 # directory; SIGINT or SIGTERM to report alone ends a hung gnuplot and exits 130 at once; a gnuplot that
 # never finishes is ended after SPAWNBENCH_GNUPLOT_TIMEOUT; `--gnuplot ./prog` (a relative path) is found.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 "$SB" run -q --no-table -n 5 --method fork -o r.json 2>/dev/null || fail "a plain run failed"
 gp=$(command -v gnuplot) || { echo "no gnuplot"; exit 77; }

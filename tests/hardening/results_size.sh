@@ -3,7 +3,7 @@
 # A results file over the size bound (256M, or SPAWNBENCH_RESULTS_MAX) is refused by report, compare and
 # export before it is parsed: exit 2, a message naming the file and the bound, nothing written. A file at
 # the bound is read; a bound that is not a size is refused, not ignored.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 "$SB" run -q --no-table -n 20 -m fork,vfork -o ok.json 2>/dev/null || fail "a plain run failed"
 size=$(stat -c %s ok.json)

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # An output that is the same file as another output or as an input is refused before anything runs
 # (exit 2), by device and inode where the file exists, by directory and name where it does not yet.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 "$SB" run -q --no-table -n 5 --method fork -o b.json 2>/dev/null || fail "a plain run failed"
 cp b.json n.json

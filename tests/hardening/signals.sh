@@ -2,11 +2,10 @@
 # SPDX-License-Identifier: MIT
 # SIGINT, SIGTERM and SIGHUP at random moments (worker start-up, spawn storms, holder set-up, writing the
 # results): every time, no child, no holder, no cgroup of the run left, and either no results file or a
-# valid one (exit 130 always writes one). Each run has a session of its own (session.sh): whatever it
+# valid one (exit 130 always writes one). Each run has a session of its own (in_session, tests/lib.sh): whatever it
 # started, exec'd programs included, is found by session id.
-. "$(dirname "$0")/../driver/lib.sh"
-. "$(dirname "$0")/session.sh"
-if [ "$(id -u)" -ne 0 ]; then echo "needs root (into-cgroup, setns cases)"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
+. "$(dirname "$0")/../lib.sh"
+need_root "into-cgroup, setns cases"
 
 cg2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
 RANDOM=7   # reproducible moments
@@ -43,8 +42,8 @@ for round in $(seq 1 15); do
 	left=$(leftovers; in_session $pid)
 	[ -z "$left" ] || fail "$what: left behind: $left"
 	reap_session $pid
-	# The run's own cgroup, by its pid: other runs on the machine may have theirs at this moment.
-	[ -n "$cg2" ] && [ -d "$cg2/spawnbench.$pid" ] && fail "$what: cgroup left: $cg2/spawnbench.$pid"
+	# The run's cgroup is named after its pid; others' runs on this machine have their own.
+	[ -n "$cg2" ] && [ -e "$cg2/spawnbench.$pid" ] && fail "$what: cgroup left: $cg2/spawnbench.$pid"
 done
 # The same for --ns-path setns (the holder) and for probes attaching, when a run is stopped at once.
 for extra in "--ns-path setns --ns net+pid --method fork" "--method vfork --probe phases"; do

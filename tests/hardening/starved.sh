@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # A starved machine: spawns the kernel refuses are recorded with their errno and the limit named; nothing
 # hangs, crashes or is killed but spawnbench's own processes. Every limit set here is undone on every path.
-. "$(dirname "$0")/../driver/lib.sh"
-if [ "$(id -u)" -ne 0 ]; then echo "needs root to set limits"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
+. "$(dirname "$0")/../lib.sh"
+need_root "to set limits"
 
 cgdirs=()
 enabled=()   # "subtree_control-file controller" pairs this test turned on, to turn off again
@@ -12,7 +12,7 @@ cleanup() {
 	for d in "${cgdirs[@]}"; do rmdir "$d" 2>/dev/null; done
 	for e in "${enabled[@]}"; do echo "-${e#* }" > "${e% *}" 2>/dev/null; done
 }
-trap cleanup EXIT
+at_exit cleanup
 # A fresh cgroup with CONTROLLER, in cgroup v2 if it offers it, else in the v1 hierarchy; its path in $cg.
 # Not called as $(make_cg): a subshell would record it for cleanup in a copy of cgdirs that is thrown away.
 make_cg() {

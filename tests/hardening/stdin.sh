@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Programs that the children exec read /dev/null, not spawnbench's stdin: `sleep 40 | spawnbench run -e
 # /bin/cat` waited for the pipe (and hit the spawn time-out), and from a terminal `-e /bin/sh` read the keyboard.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 1
 mkfifo pipe
 sleep 60 >pipe &

@@ -4,8 +4,8 @@
 # over it; done blindly as root, `-o /dev/null` replaces the machine's /dev/null with a JSON file and
 # `-o /dev/stdout` replaces the /dev/stdout symlink. Checked on a private character device (the same
 # device as /dev/null, made with mknod in the scratch directory) and a symlink to it: never on /dev itself.
-. "$(dirname "$0")/../driver/lib.sh"
-if [ "$(id -u)" -ne 0 ]; then echo "needs root for mknod"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
+. "$(dirname "$0")/../lib.sh"
+need_root "for mknod"
 
 dev=$TMP/null
 mknod -m 666 "$dev" c 1 3 || { echo "mknod refused here"; exit 77; }

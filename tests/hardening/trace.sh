@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # trace's targets: a command that does not exist and a pid that does not exist are refused at once (exit 2);
 # trace -p ends when the traced process exits; a SIGKILL of trace does not leave its command running.
-. "$(dirname "$0")/../driver/lib.sh"
-if [ "$(id -u)" -ne 0 ]; then echo "trace needs root"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
+. "$(dirname "$0")/../lib.sh"
+need_root "trace"
 cd "$TMP" || exit 1
 ln -s "$(command -v sleep)" "$TMP/trace-sleep"
 left() { pgrep -f "$TMP/trace-sleep" || true; }

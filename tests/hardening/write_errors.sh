@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # One rule for write failures, in every subcommand: exit 4 and the errno text. Written to a private
 # /dev/full (mknod c 1 7 in the scratch directory: never /dev itself).
-. "$(dirname "$0")/../driver/lib.sh"
-if [ "$(id -u)" -ne 0 ]; then echo "needs root for mknod"; [ -n "${CI:-}" ] && exit 1; exit 77; fi
+. "$(dirname "$0")/../lib.sh"
+need_root "for mknod"
 cd "$TMP" || exit 1
 mknod -m 666 full c 1 7 || { echo "mknod refused here"; exit 77; }
 "$SB" run -q --no-table -n 5 -m fork -o r.json 2>/dev/null || fail "a plain run failed"

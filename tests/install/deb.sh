@@ -1,10 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # `cpack -G DEB` makes a package with the dependencies the binaries need; unpacked, its binary runs.
-. "$(dirname "$0")/lib.sh"
-for tool in cpack dpkg-deb jq; do
-	command -v $tool >/dev/null || { echo "$tool not installed: skipping" >&2; exit 77; }
-done
+. "$(dirname "$0")/../lib.sh"
+need cpack dpkg-deb jq
 
 # A scratch package directory, so nothing is left in the build tree.
 (cd "$TMP" && cpack -G DEB -B "$TMP/pkg" --config "$BUILD/CPackConfig.cmake") >"$TMP/cpack.log" 2>&1 ||

@@ -2,15 +2,15 @@
 # SPDX-License-Identifier: MIT
 # `cmake --install` to a scratch prefix: the installed binary reads plans and documents from its prefix,
 # finds its worker and child there, and the bash completion works; the build tree keeps the source plans.
-. "$(dirname "$0")/lib.sh"
-command -v jq >/dev/null || { echo "jq not installed: skipping" >&2; exit 77; }
+. "$(dirname "$0")/../lib.sh"
+need jq
 
 cmake --install "$BUILD" --prefix "$TMP/prefix" >"$TMP/install.log" 2>&1 || { cat "$TMP/install.log" >&2; fail "cmake --install"; finish; }
 check_installed "" "$TMP/prefix"
 
 # The build tree's binary still reads the source tree's plans.
 expect_rc 0 "$BUILD/bench/spawnbench" list --plans
-expect_in "$TMP/out" "plans ($SRCDIR/data/plans)"
+expect_in "$TMP/out" "plans ($SRC/data/plans)"
 
 # Bash completion: subcommands, each subcommand's options, plan and method names, list items.
 complete_words() {

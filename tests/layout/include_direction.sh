@@ -4,11 +4,8 @@
 # include, of bench/, only bench/lib; bench/ may include probes/ but nothing includes report/ except
 # bench/main.c; the worker (worker/, methods/, child/) includes neither. A quoted include is resolved the way the build resolves it: the file's own folder first,
 # then the include path; a name found in a folder the file may not use is a failure, named with its line.
-#   include_direction.sh SOURCE_DIR
-set -u
-root=${1:?usage: include_direction.sh SOURCE_DIR}
-cd "$root" || exit 2
-fails=0
+. "$(dirname "$0")/../lib.sh"
+cd "$SRC" || exit 2
 
 # where NAME: the folders (relative to the root) holding a file of that path, for bench/, probes/, report/.
 where() {
@@ -18,8 +15,8 @@ where() {
 	done
 }
 
-# check FILE ALLOWED...: every quoted include of FILE resolves in its own folder or one of ALLOWED.
-check() {
+# check_file FILE ALLOWED...: every quoted include of FILE resolves in its own folder or one of ALLOWED.
+check_file() {
 	local file=$1 own line name found d ok
 	shift
 	own=$(dirname "$file")
@@ -33,37 +30,34 @@ check() {
 			grep -qx -- "$d" <<<"$found" && ok=1
 		done
 		if [ "$ok" = 0 ]; then
-			echo "FAIL: $file:${line%%:*} includes \"$name\" from $(head -1 <<<"$found")/, which $own/ may not use" >&2
-			fails=$((fails + 1))
+			fail "$file:${line%%:*} includes \"$name\" from $(head -1 <<<"$found")/, which $own/ may not use"
 		fi
 	done < <(grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$file")
 }
 
 n=0
 for f in bench/lib/*.c bench/lib/*.h; do
-	check "$f"            # the leaf: nothing but its own folder
+	check_file "$f"            # the leaf: nothing but its own folder
 	n=$((n + 1))
 done
 for f in probes/*.c probes/*.h; do
-	check "$f" bench/lib
+	check_file "$f" bench/lib
 	n=$((n + 1))
 done
 for f in report/*.c report/*.h; do
-	check "$f" bench/lib
+	check_file "$f" bench/lib
 	n=$((n + 1))
 done
 for f in bench/*.c bench/*.h; do
 	[ "$f" = bench/main.c ] && continue   # the dispatcher names every command, report's too
-	check "$f" bench/lib bench probes
+	check_file "$f" bench/lib bench probes
 	n=$((n + 1))
 done
 for f in bench/worker/*.[ch] bench/methods/*.[ch] bench/child/*.[ch]; do
-	check "$f" bench/lib bench bench/worker   # the lean worker: no BPF, no report, nothing it would map
+	check_file "$f" bench/lib bench bench/worker   # the lean worker: no BPF, no report, nothing it would map
 	n=$((n + 1))
 done
 
-if [ "$fails" -gt 0 ]; then
-	echo "include_direction: $fails include(s) against the direction (see docs/architecture.md)" >&2
-	exit 1
-fi
-echo "include_direction: $n files, every include goes the one way"
+[ "$(failures)" -eq 0 ] && pass "$n files, every include goes the one way" ||
+	echo "include_direction: includes against the direction (see docs/architecture.md)" >&2
+finish

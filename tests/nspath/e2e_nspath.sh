@@ -4,19 +4,14 @@
 # the namespaces (an exec'd program, nsp_whoami, writes where it is); setns into a PID namespace places the child
 # inside the holder's namespace; the holder and every namespace a run made are gone afterwards, also after
 # SIGINT and after the controller is SIGKILLed. $4: the nsp_whoami program.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 WHO=$4
-CHECK="$PY $SRC/tests/nspath/check_whoami.py"
+CHECK="$PY $HERE/check_whoami.py"
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "needs root (to compare with an unprivileged run)"
-	[ -n "${CI:-}" ] && exit 1
-	exit 77
-fi
+need_root "to compare with an unprivileged run"
 types=user,pid,net,mnt,uts,ipc,cgroup,time
 chmod 755 "$TMP" "$TMP/libexec"
 mkdir -p "$TMP/nobody" && chmod 777 "$TMP/nobody"
-as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups env SPAWNBENCH_LIBEXEC="$SPAWNBENCH_LIBEXEC" "$@"; }
 # who NAME: a private copy of nsp_whoami, logging to $TMP/nobody/NAME.log (writable by every user)
 who() { cp "$WHO" "$TMP/nobody/$1" && chmod 755 "$TMP/nobody/$1" && rm -f "$TMP/nobody/$1.log" && echo "$TMP/nobody/$1"; }
 
@@ -24,7 +19,7 @@ who() { cp "$WHO" "$TMP/nobody/$1" && chmod 755 "$TMP/nobody/$1" && rm -f "$TMP/
 out=$TMP/root.json
 expect_exit 0 "root: clone/unshare/setns x 8 types" -- "$SB" run -q --no-table -n 10 --warmup 1 \
 	--method fork,clone3 --ns $types --ns-path clone,unshare,setns -o "$out"
-validate "$out" && pass "results validate" || fail "schema"
+expect_valid "$out"
 bad=$(json_q "$out" "[c['label'] + ': ' + c.get('reason', '') for c in d['cases'] if c['status'] != 'ok']")
 [ "$bad" = "[]" ] && pass "every case ran" || fail "not ok: $bad"
 n=$(json_q "$out" "len(d['cases'])")

@@ -3,12 +3,12 @@
 # relabelled as the 64M case). With stage samples the explanation ranks copy_page_range first with most
 # of the change; with phases only, syscall_to_copy_done; software counters are compared too; without
 # probe data, with probe data on one side, with differing backends or too few samples it says so.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 need_root
-command -v python3 >/dev/null || fail "python3 is needed"
+need jq
 # base: the 64M cases; new: the 128M cases with the 64M case's key, label and size (compare matches keys).
 relabel() {
-	python3 - "$DIR" <<'PY'
+	"$PY" - "$TMP" <<'PY'
 
 import copy, json, sys
 d = sys.argv[1]
@@ -35,86 +35,87 @@ PY
 # to three runs are made before the test gives up.
 for attempt in 1 2 3; do
 	"$SB" run -m fork --mem 64M,128M --probe phases,stages -n 200 --counters perf::PAGE-FAULTS -q --no-table \
-		-o "$DIR/r.json" || fail "run"
+		-o "$TMP/r.json" || fail "run"
 	relabel || fail "relabel"
-	"$SB" compare -m create_ns --json "$DIR/base.json" "$DIR/new.json" >"$DIR/c.json"
+	"$SB" compare -m create_ns --json "$TMP/base.json" "$TMP/new.json" >"$TMP/c.json"
 	rc=$?
-	[ $rc = 1 ] && jq -e '[.rows[] | select(.verdict == "regression")] | length == 2' "$DIR/c.json" >/dev/null &&
+	[ $rc = 1 ] && jq -e '[.rows[] | select(.verdict == "regression")] | length == 2' "$TMP/c.json" >/dev/null &&
 		jq -e '.rows[] | select(.key | endswith("probe=stages")) | .explanation.stages[0].carry >= 0.8' \
-			"$DIR/c.json" >/dev/null && break
-	echo "run $attempt (exit $rc): $(jq -c '[.rows[] | [.verdict, .ratio, .explanation.stages[0].name, .explanation.stages[0].carry]]' "$DIR/c.json")"
+			"$TMP/c.json" >/dev/null && break
+	echo "run $attempt (exit $rc): $(jq -c '[.rows[] | [.verdict, .ratio, .explanation.stages[0].name, .explanation.stages[0].carry]]' "$TMP/c.json")"
 done
 [ $rc = 1 ] || fail "compare should exit 1 (regression)"
 st='.rows[] | select(.key | endswith("probe=stages"))'
 ph='.rows[] | select(.key | endswith("probe=phases"))'
-check "$st | .verdict == \"regression\"" "$DIR/c.json" "the stages case regressed" "$st | .verdict"
-check "$st | .explanation.available" "$DIR/c.json" "an explanation" "$st | .explanation"
-check "$st | .explanation.stages[0].name == \"copy_page_range\"" "$DIR/c.json" \
+check "$st | .verdict == \"regression\"" "$TMP/c.json" "the stages case regressed" "$st | .verdict"
+check "$st | .explanation.available" "$TMP/c.json" "an explanation" "$st | .explanation"
+check "$st | .explanation.stages[0].name == \"copy_page_range\"" "$TMP/c.json" \
 	"copy_page_range ranked first" "$st | .explanation.stages[:3]"
-check "$st | .explanation.stages[0].carry >= 0.8" "$DIR/c.json" "copy_page_range carries >= 80% of the change" \
+check "$st | .explanation.stages[0].carry >= 0.8" "$TMP/c.json" "copy_page_range carries >= 80% of the change" \
 	"$st | {change: .explanation.change, first: .explanation.stages[0]}"
 check "$st | .explanation.stages[0] | .delta_ci95_low > 0 and .delta_ci95_high >= .delta and .delta >= .delta_ci95_low" \
-	"$DIR/c.json" "the stage's interval is above 0 and holds its change" "$st | .explanation.stages[0]"
-check "$st | .explanation.stages[0] | .base_samples >= 30 and .new_samples >= 30" "$DIR/c.json" \
+	"$TMP/c.json" "the stage's interval is above 0 and holds its change" "$st | .explanation.stages[0]"
+check "$st | .explanation.stages[0] | .base_samples >= 30 and .new_samples >= 30" "$TMP/c.json" \
 	"stage samples on both sides" "$st | .explanation.stages[0]"
-ok "stages: $(jq -r "$st | .explanation.summary" "$DIR/c.json")"
+pass "stages: $(jq -r "$st | .explanation.summary" "$TMP/c.json")"
 
 # The phases path: the phases-only case names syscall_to_copy_done and says stages were not there.
 p='.explanation.phases[] | select(.name == "syscall_to_copy_done_ns")'
-check "$ph | .explanation.available" "$DIR/c.json" "phases explain the phases case" "$ph | .explanation"
-check "$ph | $p | .verdict == \"regression\" and .p_value < 0.001 and .carry >= 0.8" "$DIR/c.json" \
+check "$ph | .explanation.available" "$TMP/c.json" "phases explain the phases case" "$ph | .explanation"
+check "$ph | $p | .verdict == \"regression\" and .p_value < 0.001 and .carry >= 0.8" "$TMP/c.json" \
 	"copy_process holds the change, tested" "$ph | $p"
-check "$ph | .explanation.stage_note | test(\"no stage data\")" "$DIR/c.json" "says the stages are missing" \
+check "$ph | .explanation.stage_note | test(\"no stage data\")" "$TMP/c.json" "says the stages are missing" \
 	"$ph | .explanation.stage_note"
-check "$ph | .explanation.summary | startswith(\"syscall_to_copy_done +\")" "$DIR/c.json" \
+check "$ph | .explanation.summary | startswith(\"syscall_to_copy_done +\")" "$TMP/c.json" \
 	"the line names the phase" "$ph | .explanation.summary"
-ok "phases: $(jq -r "$ph | .explanation.summary" "$DIR/c.json")"
+pass "phases: $(jq -r "$ph | .explanation.summary" "$TMP/c.json")"
 
 # The counters path: page faults per spawn, both scopes, with a test.
 c='.explanation.counters[] | select(.name == "perf::PAGE-FAULTS (parent)")'
-check "$st | $c | (.base >= 0) and (.new >= 0) and (.p_value >= 0) and (.delta_ci95_low <= .delta)" "$DIR/c.json" \
+check "$st | $c | (.base >= 0) and (.new >= 0) and (.p_value >= 0) and (.delta_ci95_low <= .delta)" "$TMP/c.json" \
 	"page faults compared" "$st | .explanation.counters"
 
 # Markdown: one line under the regressions.
-"$SB" compare -m create_ns "$DIR/base.json" "$DIR/new.json" >"$DIR/c.md"
-grep -q '^Where the change went:' "$DIR/c.md" || fail "no 'Where the change went' in the Markdown"
-grep -qE '^- fork mem=64M probe=stages create_ns: \+[0-9.]+ (µs|ms) \(\+[0-9]+%\) — copy_page_range \+' "$DIR/c.md" ||
-	fail "no explanation line for the stages case: $(grep -A3 Where "$DIR/c.md")"
+"$SB" compare -m create_ns "$TMP/base.json" "$TMP/new.json" >"$TMP/c.md"
+grep -q '^Where the change went:' "$TMP/c.md" || fail "no 'Where the change went' in the Markdown"
+grep -qE '^- fork mem=64M probe=stages create_ns: \+[0-9.]+ (µs|ms) \(\+[0-9]+%\) — copy_page_range \+' "$TMP/c.md" ||
+	fail "no explanation line for the stages case: $(grep -A3 Where "$TMP/c.md")"
 
 # Without probe data (and counters): no explanation possible, and the verdict is unchanged.
-for f in base new; do jq 'del(.cases[].probe, .cases[].counters)' "$DIR/$f.json" >"$DIR/$f-bare.json"; done
-"$SB" compare -m create_ns --json "$DIR/base-bare.json" "$DIR/new-bare.json" >"$DIR/bare.json"
+for f in base new; do jq 'del(.cases[].probe, .cases[].counters)' "$TMP/$f.json" >"$TMP/$f-bare.json"; done
+"$SB" compare -m create_ns --json "$TMP/base-bare.json" "$TMP/new-bare.json" >"$TMP/bare.json"
 [ $? = 1 ] || fail "compare without probe data should still exit 1"
-check "[.rows[].explanation.available] == [false, false]" "$DIR/bare.json" "no explanation" "[.rows[].explanation]"
-check "[.rows[].explanation.reason | test(\"no explanation possible\")] | all" "$DIR/bare.json" \
+check "[.rows[].explanation.available] == [false, false]" "$TMP/bare.json" "no explanation" "[.rows[].explanation]"
+check "[.rows[].explanation.reason | test(\"no explanation possible\")] | all" "$TMP/bare.json" \
 	"says no explanation is possible" "[.rows[].explanation.reason]"
-"$SB" compare -m create_ns "$DIR/base-bare.json" "$DIR/new-bare.json" | grep -q 'no explanation possible: neither side' ||
+"$SB" compare -m create_ns "$TMP/base-bare.json" "$TMP/new-bare.json" | grep -q 'no explanation possible: neither side' ||
 	fail "the Markdown does not say no explanation is possible"
 
 # Probe data on one side only: said, and only the counters are compared.
-jq 'del(.cases[].probe)' "$DIR/new.json" >"$DIR/new-noprobe.json"
-"$SB" compare -m create_ns --json "$DIR/base.json" "$DIR/new-noprobe.json" >"$DIR/one.json"
-check "$st | .explanation.note | test(\"only base carries probe data\")" "$DIR/one.json" "one side said" \
+jq 'del(.cases[].probe)' "$TMP/new.json" >"$TMP/new-noprobe.json"
+"$SB" compare -m create_ns --json "$TMP/base.json" "$TMP/new-noprobe.json" >"$TMP/one.json"
+check "$st | .explanation.note | test(\"only base carries probe data\")" "$TMP/one.json" "one side said" \
 	"$st | .explanation"
-check "$st | .explanation.stages == []" "$DIR/one.json" "no stage guessed" "$st | .explanation.stages"
+check "$st | .explanation.stages == []" "$TMP/one.json" "no stage guessed" "$st | .explanation.stages"
 
 # Backends differ, or too few stage samples: stages are not compared, phases still are.
-jq '(.cases[].probe.backend) = "fentry"' "$DIR/new.json" >"$DIR/new-fentry.json"
-"$SB" compare -m create_ns --json "$DIR/base.json" "$DIR/new-fentry.json" >"$DIR/be.json"
-check "$st | .explanation.stage_note | test(\"backends differ\")" "$DIR/be.json" "backends said" "$st | .explanation"
-check "$st | (.explanation.stages == []) and (.explanation.phases | length > 0)" "$DIR/be.json" \
+jq '(.cases[].probe.backend) = "fentry"' "$TMP/new.json" >"$TMP/new-fentry.json"
+"$SB" compare -m create_ns --json "$TMP/base.json" "$TMP/new-fentry.json" >"$TMP/be.json"
+check "$st | .explanation.stage_note | test(\"backends differ\")" "$TMP/be.json" "backends said" "$st | .explanation"
+check "$st | (.explanation.stages == []) and (.explanation.phases | length > 0)" "$TMP/be.json" \
 	"phases but no stages" "$st | .explanation"
-jq '(.cases[] | select(.probe.stages) | .probe.stage_samples_total) = 12' "$DIR/new.json" >"$DIR/new-few.json"
-"$SB" compare -m create_ns --json "$DIR/base.json" "$DIR/new-few.json" >"$DIR/few.json"
-check "$st | .explanation.stage_note | test(\"too few stage samples\")" "$DIR/few.json" "too few said" \
+jq '(.cases[] | select(.probe.stages) | .probe.stage_samples_total) = 12' "$TMP/new.json" >"$TMP/new-few.json"
+"$SB" compare -m create_ns --json "$TMP/base.json" "$TMP/new-few.json" >"$TMP/few.json"
+check "$st | .explanation.stage_note | test(\"too few stage samples\")" "$TMP/few.json" "too few said" \
 	"$st | .explanation"
-ok "explanations and their refusals"
+pass "explanations and their refusals"
 
 # The report draws the same numbers: figure 8c with the case's change and copy_page_range's beside it.
-"$SB" report "$DIR/base.json" "$DIR/new.json" -o "$DIR/rep" -q || fail "report"
-[ -s "$DIR/rep/fig8c-stage-delta.png" ] || fail "no figure 8c"
-grep -q '"  copy_page_range"' "$DIR/rep/fig8c-stage-delta.dat" || fail "figure 8c lacks copy_page_range"
-awk '/"  copy_page_range"/ { if ($2 <= 0 || $3 <= 0) exit 1 }' "$DIR/rep/fig8c-stage-delta.dat" ||
-	fail "copy_page_range's change in figure 8c is not above 0: $(cat "$DIR/rep/fig8c-stage-delta.dat")"
-grep -q 'fig8c-stage-delta' "$DIR/rep/report.md" || fail "report.md does not show figure 8c"
-ok "figure 8c drawn"
+"$SB" report "$TMP/base.json" "$TMP/new.json" -o "$TMP/rep" -q || fail "report"
+[ -s "$TMP/rep/fig8c-stage-delta.png" ] || fail "no figure 8c"
+grep -q '"  copy_page_range"' "$TMP/rep/fig8c-stage-delta.dat" || fail "figure 8c lacks copy_page_range"
+awk '/"  copy_page_range"/ { if ($2 <= 0 || $3 <= 0) exit 1 }' "$TMP/rep/fig8c-stage-delta.dat" ||
+	fail "copy_page_range's change in figure 8c is not above 0: $(cat "$TMP/rep/fig8c-stage-delta.dat")"
+grep -q 'fig8c-stage-delta' "$TMP/rep/report.md" || fail "report.md does not show figure 8c"
+pass "figure 8c drawn"
+finish

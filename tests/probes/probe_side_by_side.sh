@@ -3,13 +3,14 @@
 # detached between batches, so the "off" cases are really unprobed (the kernel programs, which follow the
 # workers at every level, saw none of their spawns), the "phases" cases carry phases only, and the
 # "stages" cases carry stages too. Bad lists exit 2; an interrupted run leaves nothing loaded.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 need_root
+need jq
 wait_no_progs || fail "programs of ours (name sb_*) loaded before the test: another spawnbench probing?"
 # 5 kHz: a posix_spawn copy_process is about 7 us, so 300 of them get about 10 samples (1 kHz: 2, often 0)
-"$SB" run -m fork,posix_spawn -n 300 --probe off,phases,stages --probe-hz 5000 -q --no-table -o "$DIR/r.json" || fail "run"
-f=$DIR/r.json
-python3 "$(dirname "$0")/../validate_results.py" "$f" || fail "results do not match docs/results.schema.json"
+"$SB" run -m fork,posix_spawn -n 300 --probe off,phases,stages --probe-hz 5000 -q --no-table -o "$TMP/r.json" || fail "run"
+f=$TMP/r.json
+validate "$f" || fail "results do not match docs/results.schema.json"
 check '.cases | length == 6' "$f" "one case per method and level" '[.cases[].label]'
 check '.config.probe.levels == ["off","phases","stages"] and .config.probe.level == "stages"' "$f" \
 	"levels recorded" '.config.probe'
@@ -30,34 +31,35 @@ check 'all(.cases[] | select(.probe_level == "stages"); .probe.level == "stages"
 	'[.cases[] | select(.probe_level == "stages") | .probe | [.stage_samples_total, .spawns_joined]]'
 check 'all(.cases[] | select(.probe); .probe.lost_events == 0)' "$f" "no lost events" '[.cases[].probe.lost_events]'
 wait_no_progs || fail "programs left after the run"
-ok "off, phases and stages side by side in one run"
+pass "off, phases and stages side by side in one run"
 
 # The report turns such a run into a table of what the probes cost: one row per probed case, each with the
 # ratio of its median to its off twin's and a CI around it.
-"$SB" report "$f" -o "$DIR/report" -q || fail "report"
+"$SB" report "$f" -o "$TMP/report" -q || fail "report"
 rows=$(grep -cE '^\| (fork|posix_spawn exec=child) \| (phases|stages) \| [0-9.]+ \| [0-9.]+ \| [-+][0-9.]+% \\\[[-+][0-9.]+%, [-+][0-9.]+%\\\] \|' \
-	"$DIR/report/report.md")
-[ "$rows" = 4 ] || fail "report: want 4 probe-cost rows, got $rows: $(grep -A8 'probes cost' "$DIR/report/report.md")"
-grep -q 'What the probes cost' "$DIR/report/report.html" || fail "report.html lacks the probe-cost table"
-ok "the report shows what the probes cost, with intervals"
+	"$TMP/report/report.md")
+[ "$rows" = 4 ] || fail "report: want 4 probe-cost rows, got $rows: $(grep -A8 'probes cost' "$TMP/report/report.md")"
+grep -q 'What the probes cost' "$TMP/report/report.html" || fail "report.html lacks the probe-cost table"
+pass "the report shows what the probes cost, with intervals"
 
 for bad in off,off off,bogus ''; do
-	"$SB" run -m fork -n 5 --probe "$bad" -q --no-table -o "$DIR/bad.json" 2>"$DIR/bad.err"
+	"$SB" run -m fork -n 5 --probe "$bad" -q --no-table -o "$TMP/bad.json" 2>"$TMP/bad.err"
 	rc=$?
 	[ $rc = 2 ] || fail "--probe '$bad': exit $rc, want 2"
-	grep -q -- '--probe' "$DIR/bad.err" || fail "--probe '$bad': unclear message: $(cat "$DIR/bad.err")"
-	[ ! -e "$DIR/bad.json" ] || fail "--probe '$bad': a results file was written"
+	grep -q -- '--probe' "$TMP/bad.err" || fail "--probe '$bad': unclear message: $(cat "$TMP/bad.err")"
+	[ ! -e "$TMP/bad.json" ] || fail "--probe '$bad': a results file was written"
 done
-ok "bad level lists: exit 2 ($(head -1 "$DIR/bad.err"))"
+pass "bad level lists: exit 2 ($(head -1 "$TMP/bad.err"))"
 
 # Interrupted while the levels alternate (detaching included): exit 130 and nothing left loaded.
-"$SB" run -m fork -n 100000 --probe off,phases,stages -q --no-table -o "$DIR/int.json" &
+"$SB" run -m fork -n 100000 --probe off,phases,stages -q --no-table -o "$TMP/int.json" &
 pid=$!
 sleep 3
 kill -INT $pid
 wait $pid
 rc=$?
 [ $rc = 130 ] || fail "interrupted run exited $rc, want 130"
-check '.run.interrupted' "$DIR/int.json" "the interrupted run's file says so" '.run'
+check '.run.interrupted' "$TMP/int.json" "the interrupted run's file says so" '.run'
 wait_no_progs || fail "programs left after an interrupted side-by-side run"
-ok "interrupted side-by-side run released everything"
+pass "interrupted side-by-side run released everything"
+finish

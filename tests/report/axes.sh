@@ -3,12 +3,13 @@
 # Every axis of every figure is readable: at least three labelled ticks, whatever the data's range. The
 # figures come from the fixtures and from a small fresh run over parent memory, child stacks and spawners
 # (narrow ranges, the case a log axis labels nothing on), on screen and in the paper style.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
+need gnuplot xmllint pdfinfo pdftoppm
 
 expect_rc 0 "$SB" report -q "$FIX"/*.json -o "$TMP/fix"
-python3 "$SRC/check_axes.py" "$TMP/fix" || fail "axes of the fixtures' figures"
+"$PY" "$HERE/check_axes.py" "$TMP/fix" || fail "axes of the fixtures' figures"
 expect_rc 0 "$SB" report -q --style paper "$FIX"/*.json -o "$TMP/fixpaper"
-python3 "$SRC/check_axes.py" "$TMP/fixpaper" || fail "axes of the fixtures' paper figures"
+"$PY" "$HERE/check_axes.py" "$TMP/fixpaper" || fail "axes of the fixtures' paper figures"
 
 run() {
 	local out=$1
@@ -19,13 +20,13 @@ run() {
 run mem -m fork,vfork,posix_spawn --mem 0,4M,12M
 run stack -m clone,clone3 --stack 16K,64K,256K
 run conc -m fork,posix_spawn -c 1,2,3
-python3 "$SRC/../validate_results.py" "$TMP/mem.json" "$TMP/stack.json" "$TMP/conc.json" ||
+validate "$TMP/mem.json" "$TMP/stack.json" "$TMP/conc.json" ||
 	fail "the fresh runs' results do not validate against docs/results.schema.json"
 expect_rc 0 "$SB" report -q "$TMP/mem.json" "$TMP/stack.json" "$TMP/conc.json" -o "$TMP/fresh"
 for stem in fig1-memory fig6-stack fig7-latency fig7-throughput; do
 	ls "$TMP/fresh/$stem"*.svg >/dev/null 2>&1 || fail "the fresh run drew no $stem"
 done
-python3 "$SRC/check_axes.py" "$TMP/fresh" || fail "axes of the fresh run's figures"
+"$PY" "$HERE/check_axes.py" "$TMP/fresh" || fail "axes of the fresh run's figures"
 
 # Two spawner counts: the x axis names exactly the two drawn, never 1.2, 1.4, ... between them.
 run two -m fork,vfork -c 1,2
@@ -51,6 +52,6 @@ set xrange [0:10]
 plot x * 50 + 400 notitle
 GP
 (cd "$TMP" && gnuplot narrow.gp) || fail "gnuplot narrow.gp"
-python3 "$SRC/check_axes.py" "$TMP/narrow.svg" >/dev/null 2>&1 && fail "check_axes.py passes an unlabelled log axis"
+"$PY" "$HERE/check_axes.py" "$TMP/narrow.svg" >/dev/null 2>&1 && fail "check_axes.py passes an unlabelled log axis"
 
 finish

@@ -3,15 +3,12 @@
 # Cases that differ in an axis no figure sweeps (here the probe level) are separate lines of a sweep,
 # never one line with two points at each x. Merged, fig1-memory.dat held one block per method with the
 # probe=off and probe=phases cases interleaved, and the line zigzagged between them.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
+need gnuplot xmllint pdfinfo pdftoppm
 
 # A real run: --probe off,phases needs root and BPF; without them the probe level is one and there is
 # nothing to keep apart.
-if [ "$(id -u)" != 0 ]; then
-	[ -n "${CI:-}" ] && { echo "FAIL: must run as root in CI" >&2; exit 1; }
-	echo "SKIP: --probe needs root"
-	exit 77
-fi
+need_root "--probe"
 expect_rc 0 "$SB" run -m fork --mem 0,64M --probe off,phases -n 40 -q --no-table -o "$TMP/r.json"
 expect_rc 0 "$SB" report "$TMP/r.json" -o "$TMP/rep"
 dat=$TMP/rep/fig1-memory.dat

@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: MIT
 # Bad input: exit status 2, one line naming the file (or gnuplot) and what is wrong, and nothing written:
 # no output directory, no temporary left beside it, an earlier report untouched.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
+need gnuplot xmllint pdfinfo pdftoppm
 
 GOOD=$FIX/stacks.json
 printf 'this is not json\n' >"$TMP/garbage.json"
 head -c 3000 "$GOOD" >"$TMP/truncated.json"
-python3 - "$GOOD" "$TMP" <<'PY'
+"$PY" - "$GOOD" "$TMP" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
 d = sys.argv[2]

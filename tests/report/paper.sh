@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # --style paper: one-column vector figures with print fonts, a colour-blind-safe palette, and line dashes
 # and hatching so series stay apart in black and white; the default style is for screens.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
+need gnuplot xmllint pdfinfo pdftoppm
 
 expect_rc 0 "$SB" report -q --style paper "$FIX/fork-in-the-road.json" "$FIX/default.json" "$FIX/default-b.json" \
 	"$FIX/probe-stages.json" -o "$TMP/paper"
@@ -13,7 +14,7 @@ for gp in "$P"/*.gp; do
 	check_figure "$P" "$s"
 	# One column of a two-column paper is 3.3-3.5 in (about 240-252 pt).
 	w=$(pdfinfo "$P/$s.pdf" | sed -n 's/^Page size: *\([0-9.]*\) x.*/\1/p')
-	python3 -c "import sys; w = float(sys.argv[1]); sys.exit(0 if 238 <= w <= 253 else 1)" "$w" ||
+	"$PY" -c "import sys; w = float(sys.argv[1]); sys.exit(0 if 238 <= w <= 253 else 1)" "$w" ||
 		fail "$s.pdf is $w pt wide, not one column"
 	pdffonts "$P/$s.pdf" | grep -q 'NimbusRoman' || fail "$s.pdf does not use the serif print font"
 	grep -q '^set title' "$gp" && fail "$s.gp has a title on paper (the caption names the figure)"

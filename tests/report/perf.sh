@@ -3,9 +3,10 @@
 # A report of 200 cases with their raw samples renders, drawing most figures; so does every fixture at once.
 # The wall times are printed for the record (the target is 10 s on a quiet machine), never asserted: a
 # loaded CI host must not turn a speed figure into a failure.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
+need gnuplot xmllint pdfinfo pdftoppm
 
-python3 "$SRC/gen_cases.py" 200 1000 "$TMP/200.json" "$FIX/fork-in-the-road.json" "$FIX/stacks.json" \
+"$PY" "$HERE/gen_cases.py" 200 1000 "$TMP/200.json" "$FIX/fork-in-the-road.json" "$FIX/stacks.json" \
 	"$FIX/concurrency.json" "$FIX/probe-stages.json" "$FIX/namespaces.json" || { fail "generating"; finish; }
 
 # seconds CMD...: run CMD and print its wall time.
@@ -14,7 +15,7 @@ seconds() {
 	t0=$(date +%s.%N)
 	"$@" >"$TMP/out" 2>"$TMP/err" || fail "'$*' failed: $(head -2 "$TMP/err")"
 	t1=$(date +%s.%N)
-	python3 -c "import sys; print('%.2f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$t0" "$t1"
+	"$PY" -c "import sys; print('%.2f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$t0" "$t1"
 }
 
 t=$(seconds "$SB" report "$TMP/200.json" -o "$TMP/r200")

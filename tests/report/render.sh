@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # Every figure drawn from the fixtures (real runs), each output read back by the tool that reads it.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
+need gnuplot xmllint pdfinfo pdftoppm
 
 expect_rc 0 "$SB" report "$FIX"/*.json -o "$TMP/all"
 OUT=$TMP/all
@@ -33,7 +34,7 @@ for gp in "$TMP"/rerun/*.gp; do
 done
 
 # Tables.
-python3 "$SRC/check_tables.py" "$OUT" "$FIX"/*.json || fail "tables"
+"$PY" "$HERE/check_tables.py" "$OUT" "$FIX"/*.json || fail "tables"
 grep -q '\\toprule' "$OUT/summary.tex" && grep -q '\\bottomrule' "$OUT/summary.tex" || fail "summary.tex is not booktabs"
 [ "$(grep -c '\\begin{tabular}' "$OUT/summary.tex")" = "$(ls "$FIX"/*.json | wc -l)" ] || fail "want one LaTeX table per results file"
 [ -s "$OUT/stages.csv" ] || fail "no stages.csv although a fixture has probe stages"
@@ -45,7 +46,7 @@ done
 expect_in "$OUT/report.md" "## Runs"
 expect_in "$OUT/report.md" "Host: "
 expect_in "$OUT/report.md" "## Summary"
-python3 "$SRC/check_html.py" "$OUT" || fail "report.html"
+"$PY" "$HERE/check_html.py" "$OUT" || fail "report.html"
 
 # A report with fewer kinds of data says which figures it left out and why.
 expect_rc 0 "$SB" report "$FIX/concurrency.json" -o "$TMP/conc"

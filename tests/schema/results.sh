@@ -4,18 +4,11 @@
 # (counters, an unavailable counter, probes with phases, stages and kmem, cases skipped for want of
 # privilege, cases moved into a user namespace) validate with python3-jsonschema; a field the schema does
 # not describe, or a wrong type, fails.
-set -u
-SB=$1
-SRCDIR=$2
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/sbschema.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-. "$SRCDIR/tests/checks.sh"
-SCHEMA=$SRCDIR/docs/results.schema.json
-V="python3 $SRCDIR/tests/validate_results.py $SCHEMA"
-python3 -c 'import jsonschema' 2>/dev/null || { echo "python3-jsonschema not installed: skipping" >&2; exit 77; }
-command -v jq >/dev/null || { echo "jq not installed: skipping" >&2; exit 77; }
+. "$(dirname "$0")/../lib.sh"
+need jq
+SCHEMA=$SRC/docs/results.schema.json
 
-python3 "$(dirname "$0")/check_closed.py" "$SCHEMA" || fail "the schema leaves objects open"
+"$PY" "$HERE/check_closed.py" "$SCHEMA" || fail "the schema leaves objects open"
 
 run() {
 	local out=$1
@@ -23,9 +16,9 @@ run() {
 	"$SB" run -q --no-table -n 20 -w 1 --cpu 0 "$@" -o "$TMP/$out.json" >"$TMP/out" 2>"$TMP/err"
 }
 run plain -m fork,vfork,posix_spawn,pthread,clone3 -e none,child --mem 0,2M -c 1,2 || fail "plain run: $(tail -2 "$TMP/err")"
-$V "$TMP/plain.json" || fail "a plain run does not validate"
+validate "$TMP/plain.json" || fail "a plain run does not validate"
 run counters -m fork --counters perf::TASK-CLOCK,perf::PAGE-FAULTS,cycles || fail "counters run: $(tail -2 "$TMP/err")"
-$V "$TMP/counters.json" || fail "a run with counters does not validate"
+validate "$TMP/counters.json" || fail "a run with counters does not validate"
 jq_eq "$TMP/counters.json" '.cases[0].counters.events | length' 6
 
 # Probes need root and BPF: without them this part is skipped (the rest still counts).
@@ -33,7 +26,7 @@ if [ "$(id -u)" = 0 ]; then
 	run probes -m fork,posix_spawn --probe off,phases,stages --probe-kmem --batch 20
 	rc=$?
 	if [ $rc = 0 ]; then
-		$V "$TMP/probes.json" || fail "a run with probes does not validate"
+		validate "$TMP/probes.json" || fail "a run with probes does not validate"
 		jq_eq "$TMP/probes.json" '[.cases[] | select(.probe.stages)] | length > 0' 'true'
 		jq_eq "$TMP/probes.json" '[.cases[] | select(.probe.kmem)] | length > 0' 'true'
 	elif [ $rc != 3 ]; then
@@ -42,9 +35,9 @@ if [ "$(id -u)" = 0 ]; then
 	# Unprivileged: privileged cases skipped with the reason, or moved into a user namespace.
 	chmod 711 "$TMP"
 	mkdir -m 777 "$TMP/nobody"
-	if setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all "$SB" run -q --no-table -n 10 -w 1 \
+	if as_nobody "$SB" run -q --no-table -n 10 -w 1 \
 		-m clone3 --preset into-cgroup,process --ns none,net -o "$TMP/nobody/r.json" 2>"$TMP/err"; then
-		$V "$TMP/nobody/r.json" || fail "an unprivileged run does not validate"
+		validate "$TMP/nobody/r.json" || fail "an unprivileged run does not validate"
 		jq_eq "$TMP/nobody/r.json" '[.cases[] | select(.status == "skipped")] | length > 0' 'true'
 	else
 		fail "unprivileged run: $(tail -2 "$TMP/err")"
@@ -58,13 +51,13 @@ for filter in '.cases[0].surprise = 1' '.host.surprise = "x"' '.config.surprise 
 	'.cases[0].placement = {"same_cpu_share": 2, "parent_cpus": [], "child_cpus": []}' \
 	'.cases[0].warnings = [{"code": "x"}]' '.run.stamp_ns = {"median": "slow"}'; do
 	jq "$filter" "$TMP/counters.json" >"$TMP/bad.json"
-	$V "$TMP/bad.json" 2>/dev/null && fail "the schema accepts: $filter"
+	validate "$TMP/bad.json" 2>/dev/null && fail "the schema accepts: $filter"
 done
 # And the optional objects it describes are accepted in their documented shape.
 jq '.cases[0].placement = {"requested": "same", "same_cpu_share": 0.97, "parent_cpus": [0], "child_cpus": [0, 1]}
 	| .cases[0].warnings = [{"code": "cpu-migrated", "message": "3% of children ran on another CPU"}]
 	| .run.stamp_ns = {"method": "fork", "median": 310.5, "ci95_low": 290, "ci95_high": 333, "cpu_read_median": 20}' \
 	"$TMP/counters.json" >"$TMP/good.json"
-$V "$TMP/good.json" || fail "the documented placement, warnings and stamp_ns are refused"
+validate "$TMP/good.json" || fail "the documented placement, warnings and stamp_ns are refused"
 
 finish

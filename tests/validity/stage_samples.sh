@@ -2,18 +2,14 @@
 # SPDX-License-Identifier: MIT
 # --probe stages: a case spawns on until --stage-samples samples fell inside copy_process, or warns
 # few-stage-samples and prints no shares. Needs root (skip 77 without it, a failure in CI).
-. "$(dirname "$0")/../driver/lib.sh"
-if [ "$(id -u)" != 0 ]; then
-	[ -n "${CI:-}" ] && { echo "FAIL: stage sampling must be tested as root in CI"; exit 1; }
-	echo "SKIP: needs root"
-	exit 77
-fi
+. "$(dirname "$0")/../lib.sh"
+need_root "stage sampling"
 
 out=$TMP/st.json
 # vfork is fast: 100 spawns hold few samples at the default rate, so reaching 60 takes more spawns.
 expect_exit 0 "a stages run asking for 60 samples" -- "$SB" run -q --no-table -n 100 --method vfork --probe stages \
 	--stage-samples 60 -o "$out"
-validate "$out" && pass "validates against docs/results.schema.json" || fail "schema validation"
+expect_valid "$out"
 v=$(json_q "$out" "d['cases'][0]['stage_samples'] >= 60 and d['cases'][0]['probe']['stage_samples_total'] >= 60 and len(d['cases'][0]['samples']['total_ns']) > 100")
 [ "$v" = "True" ] && pass "spawned past -n until 60 samples ($(json_q "$out" "d['cases'][0]['stage_samples']") in $(json_q "$out" "len(d['cases'][0]['samples']['total_ns'])") spawns)" \
 	|| fail "samples: $(json_q "$out" "(d['cases'][0]['stage_samples'], len(d['cases'][0]['samples']['total_ns']))")"

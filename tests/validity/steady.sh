@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Steady state, with the worker's test hooks making real transients (bench/worker/worker_main.c): a slow
 # start is dropped by the adaptive warm-up; a series that keeps jumping is flagged not-steady and shown.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$TMP/t.json
 # The first 15 spawns come from a parent holding 256 MiB more: fork copies its page tables, several times slower.
@@ -10,9 +10,8 @@ SPAWNBENCH_TEST_TRANSIENT=15:256 expect_exit 0 "a run starting with a transient"
 	"$SB" run -q --no-table -n 30 --warmup 0 --method fork -o "$out"
 v=$(json_q "$out" "d['cases'][0]['warmup_dropped']")
 [ "$v" -ge 10 ] && pass "the adaptive warm-up dropped $v samples" || fail "dropped only $v samples"
-v=$(json_q "$out" "len(d['cases'][0]['samples']['total_ns']) == 30 and [w['code'] for w in d['cases'][0]['warnings']] == []")
-[ "$v" = "True" ] && pass "refilled to 30 samples, no warning" || fail "after the warm-up: $v"
-validate "$out" && pass "validates" || fail "schema validation"
+expect_json "$out" "len(d['cases'][0]['samples']['total_ns']) == 30 and [w['code'] for w in d['cases'][0]['warnings']] == []" "refilled to 30 samples, no warning"
+expect_valid "$out"
 
 # 20 spawns fast, 20 slow, 20 fast, ...: each extension of the warm-up finds the thirds apart again, and
 # after three (30 spawns, as many as -n) the case is warned about. Counted in spawns, not timed.

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Warnings reach every reader: the report (report.md and report.html) lists a warned case, and compare
 # prints a line for it and for a case whose children ran elsewhere in one file than in the other.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 warned=$TMP/warned.json
 SPAWNBENCH_TEST_SQUARE=20:64 expect_exit 0 "a run that never settles (not-steady)" -- \
