@@ -3,7 +3,7 @@
 # A list holds at most as many values as the array that stores it: bench/cases.h declares each limit once,
 # the parser takes a list of exactly that many (--dry-run) and refuses one more (exit 2) with a message that
 # names that same number. A parser that checked a literal of its own would fail here when the two part.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 limit() { sed -n "s/^#define $1 \([0-9][0-9]*\).*/\1/p" "$SRC/bench/cases.h"; }
 # repeat WORD N: WORD,WORD,... N times

@@ -32,7 +32,7 @@ done
 run two -m fork,vfork -c 1,2
 expect_rc 0 "$SB" report -q "$TMP/two.json" -o "$TMP/two"
 for stem in fig7-latency fig7-throughput; do
-	python3 - "$SRC" "$TMP/two/$stem.svg" <<'PY' || fail "$stem of spawners 1 and 2 labels other x values"
+	python3 - "$HERE" "$TMP/two/$stem.svg" <<'PY' || fail "$stem of spawners 1 and 2 labels other x values"
 import sys
 sys.path.insert(0, sys.argv[1])
 import check_axes
