@@ -31,6 +31,8 @@ int sb_placement_configure(struct sb_run_config *cfg, char *err, size_t errlen);
 void sb_placement_assign(const struct sb_run_config *cfg, size_t *next, struct sb_case_wire *w);
 /* Share of the case's spawns whose child first ran on the parent's CPU; -1 when no spawn recorded both. */
 double sb_placement_same_share(const struct sb_case *c);
+/* "normal", "batch", "idle", "fifo", "rr", "deadline", "other" for a sched_getscheduler() value; NULL for -1. */
+const char *sb_placement_policy_name(int policy);
 /* The case's "placement" object (new reference), NULL when nothing was recorded. */
 json_t *sb_placement_json(const struct sb_run_config *cfg, const struct sb_case *c);
 /* After the run: warn "changed-cpu" when most children started on another CPU than their parent's call. */
