@@ -12,6 +12,9 @@
  *         honestly (NPTL applies the attribute's mask before the thread runs user code); a process child
  *         inherits the parent's mask at fork, and changing the parent's around the call moves the parent too.
  *   any   nothing pinned (unless --cpu): where children run is the scheduler's choice, and recorded.
+ *
+ * The scheduling policy is not changed (SCHED_BATCH was measured: it does not decide who runs first after a
+ * fork, and it keeps vfork-style parents from preempting their child); each case records the one it had.
  */
 #ifndef SB_PLACEMENT_H
 #define SB_PLACEMENT_H
