@@ -122,6 +122,25 @@ double sb_placement_same_share(const struct sb_case *c)
 	return both ? (double)same / (double)both : -1;
 }
 
+/*
+ * The scheduling policy the worker spawned under (its children inherit it), as the worker read it.
+ * SCHED_RESET_ON_FORK is a flag on top of the policy: a worker with it still spawned under the policy.
+ */
+const char *sb_placement_policy_name(int policy)
+{
+	if (policy < 0)
+		return NULL;
+	switch (policy & ~SCHED_RESET_ON_FORK) {
+	case SCHED_OTHER: return "normal";
+	case SCHED_BATCH: return "batch";
+	case SCHED_IDLE: return "idle";
+	case SCHED_FIFO: return "fifo";
+	case SCHED_RR: return "rr";
+	case 6: return "deadline";   /* SCHED_DEADLINE: not in every libc's <sched.h> */
+	default: return "other";
+	}
+}
+
 json_t *sb_placement_json(const struct sb_run_config *cfg, const struct sb_case *c)
 {
 	json_t *pc = json_array(), *cc = json_array();
@@ -132,6 +151,8 @@ json_t *sb_placement_json(const struct sb_run_config *cfg, const struct sb_case 
 			      "parent_cpus", pc, "child_cpus", cc);
 	/* null when no child recorded its CPU (--no-start, or exec'd programs that replaced the stamper) */
 	json_object_set_new(o, "same_cpu_share", share < 0 ? json_null() : json_real(share));
+	const char *policy = sb_placement_policy_name(c->footprint.sched_policy);
+	json_object_set_new(o, "sched_policy", policy ? json_string(policy) : json_null());
 	return o;
 }
 

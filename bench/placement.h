@@ -12,6 +12,9 @@
  *         honestly (NPTL applies the attribute's mask before the thread runs user code); a process child
  *         inherits the parent's mask at fork, and changing the parent's around the call moves the parent too.
  *   any   nothing pinned (unless --cpu): where children run is the scheduler's choice, and recorded.
+ *
+ * The scheduling policy is not changed (SCHED_BATCH was measured: it does not decide who runs first after a
+ * fork, and it keeps vfork-style parents from preempting their child); each case records the one it had.
  */
 #ifndef SB_PLACEMENT_H
 #define SB_PLACEMENT_H
@@ -31,6 +34,8 @@ int sb_placement_configure(struct sb_run_config *cfg, char *err, size_t errlen);
 void sb_placement_assign(const struct sb_run_config *cfg, size_t *next, struct sb_case_wire *w);
 /* Share of the case's spawns whose child first ran on the parent's CPU; -1 when no spawn recorded both. */
 double sb_placement_same_share(const struct sb_case *c);
+/* "normal", "batch", "idle", "fifo", "rr", "deadline", "other" for a sched_getscheduler() value; NULL for -1. */
+const char *sb_placement_policy_name(int policy);
 /* The case's "placement" object (new reference), NULL when nothing was recorded. */
 json_t *sb_placement_json(const struct sb_run_config *cfg, const struct sb_case *c);
 /* After the run: warn "changed-cpu" when most children started on another CPU than their parent's call. */

@@ -74,6 +74,7 @@ struct sb_ready {
 	uint32_t mappings;
 	int32_t event_err[SB_MAX_EVENTS]; /* 0 or errno of perf_event_open for each event (per scope 0) */
 	int32_t child_event_err[SB_MAX_EVENTS];
+	int32_t sched_policy;    /* sched_getscheduler(0) of the worker, which its children inherit; -1 unknown */
 };
 
 /*

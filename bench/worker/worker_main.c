@@ -262,6 +262,8 @@ int main(int argc, char **argv)
 	static struct spawn_ctx x;
 	struct sb_ready ready;
 	memset(&ready, 0, sizeof(ready));
+	/* Recorded, not set: see docs/methodology.md (Placement) for why the spawner keeps the policy it got. */
+	ready.sched_policy = sched_getscheduler(0);
 	if (sb_read_full(fd, &c, sizeof(c), 1) || c.method >= SB_N_METHODS)
 		return 2;
 	ready.err = -setup(&x, &c, &ready);
