@@ -6,7 +6,7 @@
 # so fork's `create` is the call, not the child's life (docs/methodology.md, Placement). A long fork (a big
 # parent on a busy CPU) can use up its slice and be preempted on its way out whatever the policy: the
 # ordering is asserted at 0 MiB only.
-. "$(dirname "$0")/../driver/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$TMP/p.json
 mine=$("$PY" -c "import os; print({0: 'normal', 3: 'batch', 5: 'idle', 1: 'fifo', 2: 'rr'}.get(os.sched_getscheduler(0), 'other'))")
