@@ -243,54 +243,12 @@ static const uint32_t *draw_plan_get(size_t na, size_t nb, unsigned B, uint64_t 
 	return draw_plan_fill(p) ? NULL : p->pos;
 }
 
-static void swap_d(double *a, double *b)
-{
-	double t = *a;
-	*a = *b;
-	*b = t;
-}
-
-/*
- * Quickselect: afterwards x[k] holds the value sorting would put there, smaller or equal ones before it and
- * greater or equal ones after. The partition is sb_sort_doubles' (median of three, Hoare), finished by
- * insertion on short runs.
- */
-static void select_kth(double *x, size_t n, size_t k)
-{
-	size_t lo = 0, hi = n; /* x[k] lies in [lo, hi) */
-	while (hi - lo > 16) {
-		size_t mid = lo + (hi - lo) / 2, i = lo, j = hi - 1;
-		if (x[mid] < x[lo])
-			swap_d(&x[mid], &x[lo]);
-		if (x[hi - 1] < x[lo])
-			swap_d(&x[hi - 1], &x[lo]);
-		if (x[hi - 1] < x[mid])
-			swap_d(&x[hi - 1], &x[mid]);
-		double pivot = x[mid];
-		for (;;) {
-			while (x[i] < pivot)
-				i++;
-			while (x[j] > pivot)
-				j--;
-			if (i >= j)
-				break;
-			swap_d(&x[i++], &x[j--]);
-		}
-		/* x[lo..j] <= pivot <= x[j+1..hi) */
-		if (k <= j)
-			hi = j + 1;
-		else
-			lo = j + 1;
-	}
-	sb_sort_doubles(x + lo, hi - lo);
-}
-
 /* sb_quantile_sorted of x[0..n) without sorting it all: the two order statistics it needs, by selection. */
 static double quantile7_select(double *x, size_t n, double q)
 {
 	double h = (double)(n - 1) * q;
 	size_t lo = (size_t)floor(h);
-	select_kth(x, n, lo);
+	sb_select_doubles(x, n, lo);
 	if (lo + 1 >= n)
 		return x[lo];
 	double next = x[lo + 1];

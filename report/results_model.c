@@ -96,8 +96,12 @@ unsigned sb_stats_read(const json_t *st, struct sb_stats *s)
 	return have;
 }
 
-/* Values of a metric, checked: kept (v is taken) and summarised. */
-static int keep_values(struct sb_result_case *c, const char *name, double *v, size_t n, struct where *w)
+/*
+ * Values of a metric, already checked: kept (v is taken, even on failure) and, when summarise is set,
+ * summarised; the statistics are then the samples' own, whatever the file says.
+ */
+static int keep_values(struct sb_result_case *c, const char *name, double *v, size_t n, int summarise,
+		       struct where *w)
 {
 	int k = metric_slot(c, name);
 	if (k < 0) {
@@ -110,8 +114,7 @@ static int keep_values(struct sb_result_case *c, const char *name, double *v, si
 	m->n = n;
 	if (!n)
 		free(v);
-	/* The statistics are the samples' own, whatever the file says. */
-	if (n) {
+	if (summarise && n) {
 		if (sb_stats_compute(m->v, n, &m->st))
 			return nomem(w);
 		m->have = (1u << SB_N_STAT_FIELDS) - 1;
@@ -126,7 +129,7 @@ static int read_values(struct sb_result_case *c, const char *name, const json_t 
 	size_t n;
 	if (sb_check_values(arr, rate, name, w->s, &v, &n, w->err, w->errlen))
 		return -1;
-	return keep_values(c, name, v, n, w);
+	return keep_values(c, name, v, n, 1, w);
 }
 
 /*
@@ -135,23 +138,12 @@ static int read_values(struct sb_result_case *c, const char *name, const json_t 
  */
 static int read_series(struct sb_result_case *c, struct sb_series *s, struct where *w)
 {
-	if (sb_is_duration(s->metric) && sb_check_numbers(s->v, s->n, 0, s->metric, w->s, w->err, w->errlen))
+	int duration = sb_is_duration(s->metric);
+	if (duration && sb_check_numbers(s->v, s->n, 0, s->metric, w->s, w->err, w->errlen))
 		return -1;
 	double *v = s->v;
 	s->v = NULL;
-	if (sb_is_duration(s->metric))
-		return keep_values(c, s->metric, v, s->n, w);
-	int k = metric_slot(c, s->metric);
-	if (k < 0) {
-		free(v);
-		return nomem(w);
-	}
-	free(c->metrics[k].v);
-	c->metrics[k].v = s->n ? v : NULL;
-	c->metrics[k].n = s->n;
-	if (!s->n)
-		free(v);
-	return 0;
+	return keep_values(c, s->metric, v, s->n, duration, w);
 }
 
 /* Samples of a metric that is not a duration: numbers, kept as the file gives them (no statistics made). */
@@ -162,20 +154,12 @@ static int read_other(struct sb_result_case *c, const char *name, const json_t *
 	json_array_foreach(arr, i, x)
 		if (!json_is_number(x))
 			return refuse(w, "samples.%.40s[%zu] is not a number", name, i);
-	int k = metric_slot(c, name);
 	double *v = malloc((n ? n : 1) * sizeof(*v));
-	if (k < 0 || !v) {
-		free(v);
+	if (!v)
 		return nomem(w);
-	}
 	json_array_foreach(arr, i, x)
 		v[i] = json_number_value(x);
-	free(c->metrics[k].v);
-	c->metrics[k].v = n ? v : NULL;
-	c->metrics[k].n = n;
-	if (!n)
-		free(v);
-	return 0;
+	return keep_values(c, name, v, n, 0, w);
 }
 
 static int read_metrics(struct sb_result_case *c, const json_t *j, struct sb_case_series *cs, struct where *w)

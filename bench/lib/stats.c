@@ -44,7 +44,33 @@ static void heap_sort(double *v, size_t n)
 	}
 }
 
-/* Quicksort (median of three) down to small runs, heapsort past a depth budget: O(n log n) for any input. */
+/*
+ * Hoare partition of v[0..n) (n > 2) around the median of its first, middle and last values: returns k with
+ * v[0..k) <= pivot <= v[k..n), 0 < k < n.
+ */
+static size_t partition(double *v, size_t n)
+{
+	size_t mid = n / 2;
+	if (v[mid] < v[0])
+		swap_d(&v[mid], &v[0]);
+	if (v[n - 1] < v[0])
+		swap_d(&v[n - 1], &v[0]);
+	if (v[n - 1] < v[mid])
+		swap_d(&v[n - 1], &v[mid]);
+	double pivot = v[mid];
+	size_t i = 0, j = n - 1;
+	for (;;) {
+		while (v[i] < pivot)
+			i++;
+		while (v[j] > pivot)
+			j--;
+		if (i >= j)
+			return j + 1;
+		swap_d(&v[i++], &v[j--]);
+	}
+}
+
+/* Quicksort down to small runs, heapsort past a depth budget: O(n log n) for any input. */
 static void intro_sort(double *v, size_t n, unsigned depth)
 {
 	while (n > 16) {
@@ -52,26 +78,8 @@ static void intro_sort(double *v, size_t n, unsigned depth)
 			heap_sort(v, n);
 			return;
 		}
-		size_t mid = n / 2;
-		if (v[mid] < v[0])
-			swap_d(&v[mid], &v[0]);
-		if (v[n - 1] < v[0])
-			swap_d(&v[n - 1], &v[0]);
-		if (v[n - 1] < v[mid])
-			swap_d(&v[n - 1], &v[mid]);
-		double pivot = v[mid];
-		size_t i = 0, j = n - 1;
-		for (;;) {
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i >= j)
-				break;
-			swap_d(&v[i++], &v[j--]);
-		}
-		/* v[0..j] <= pivot <= v[j+1..n): recurse into the smaller part, loop on the larger. */
-		size_t left = j + 1;
+		/* Recurse into the smaller part, loop on the larger. */
+		size_t left = partition(v, n);
 		if (left < n - left) {
 			intro_sort(v, left, depth);
 			v += left;
@@ -90,6 +98,19 @@ void sb_sort_doubles(double *v, size_t n)
 	for (size_t m = n; m > 1; m >>= 1)
 		depth += 2;
 	intro_sort(v, n, depth);
+}
+
+void sb_select_doubles(double *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n; /* v[k] lies in [lo, hi) */
+	while (hi - lo > 16) {
+		size_t left = lo + partition(v + lo, hi - lo);
+		if (k < left)
+			hi = left;
+		else
+			lo = left;
+	}
+	insertion_sort(v + lo, hi - lo);
 }
 
 double sb_quantile_sorted(const double *s, size_t n, double q)

@@ -21,6 +21,11 @@ double sb_quantile_sorted(const double *sorted, size_t n, double q);
  */
 void sb_sort_doubles(double *v, size_t n);
 /*
+ * Quickselect with the same partition, k < n: afterwards v[k] holds the value sorting would put there,
+ * smaller or equal ones before it and greater or equal ones after.
+ */
+void sb_select_doubles(double *v, size_t n, size_t k);
+/*
  * 1-based ranks (lo, hi) of the order statistics bounding a distribution-free CI of the median with
  * coverage >= conf, from the exact binomial(n, 1/2) distribution. Returns -1 when n is too small.
  */

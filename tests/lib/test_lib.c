@@ -73,7 +73,7 @@ static int cmp_ascending(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The one sort of samples agrees with qsort on shapes that break naive quicksorts, at sizes on both sides of its small-run cut-off. */
+/* The one sort (and selection) of samples agrees with qsort on shapes that break naive quicksorts, at sizes on both sides of its small-run cut-off. */
 static void test_sort_doubles(void **state)
 {
 	(void)state;
@@ -96,8 +96,19 @@ static void test_sort_doubles(void **state)
 						    : (double)(i < n / 2 ? i : n - i); /* organ pipe */
 			}
 			memcpy(w, v, n * sizeof(*v));
-			sb_sort_doubles(v, n);
 			qsort(w, n, sizeof(*w), cmp_ascending);
+			/* Selection puts each probed rank's value in place, nothing greater before, nothing smaller after. */
+			for (size_t k = 0; k < n; k += n > 100 ? n / 7 + 1 : 1) {
+				double *u = malloc(n * sizeof(*u));
+				assert_non_null(u);
+				memcpy(u, v, n * sizeof(*v));
+				sb_select_doubles(u, n, k);
+				assert_true(u[k] == w[k]);
+				for (size_t i = 0; i < n; i++)
+					assert_true(i < k ? u[i] <= u[k] : u[i] >= u[k]);
+				free(u);
+			}
+			sb_sort_doubles(v, n);
 			assert_memory_equal(v, w, n * sizeof(*v));
 		}
 		free(v);
