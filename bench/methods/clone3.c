@@ -34,17 +34,18 @@ int spawn_clone3(struct spawn_ctx *x)
 		args.cgroup = (uint64_t)x->cgroup_fd;
 	x->ptid = 0;
 	x->ctid = -1;
+	struct sb_span sp;
 	sb_call_begin(x);
 	long id = sb_clone3_raw(&args, sizeof(args), sb_child_entry, x);
-	sb_call_end(x);
+	sb_call_end(&sp);
 	if (id < 0)
 		return (int)id;
 	int rc;
 	if (flags & CLONE_THREAD)
-		rc = sb_reap_thread(x);
+		rc = sb_reap_thread(x, &sp);
 	else if (flags & CLONE_PIDFD)
-		rc = sb_reap_pidfd(x, pidfd);
+		rc = sb_reap_pidfd(x, pidfd, &sp);
 	else
-		rc = sb_reap_pid(x, (pid_t)id);
+		rc = sb_reap_pid(x, (pid_t)id, &sp);
 	return rc ? rc : (int)id;
 }

@@ -7,13 +7,14 @@
 
 int spawn_fork(struct spawn_ctx *x)
 {
+	struct sb_span sp;
 	sb_call_begin(x);
 	pid_t pid = fork();
 	if (pid == 0)
 		sb_child_run(x);
-	sb_call_end(x);
+	sb_call_end(&sp);
 	if (pid < 0)
 		return -errno;
-	int rc = sb_reap_pid(x, pid);
+	int rc = sb_reap_pid(x, pid, &sp);
 	return rc ? rc : pid;
 }

@@ -49,13 +49,14 @@ int spawn_pthread(struct spawn_ctx *x)
 	if (tid_from_clock < 0)
 		check_tid_from_clock();
 	pthread_t th;
+	struct sb_span sp;
 	sb_call_begin(x);
 	int err = pthread_create(&th, &x->thread_attr, thread_main, x);
-	sb_call_end(x);
+	sb_call_end(&sp);
 	if (err)
 		return -err;
 	err = pthread_join(th, NULL);
-	sb_reaped(x);
+	sb_reaped(x, &sp);
 	if (err)
 		return -err;
 	return x->ptid;

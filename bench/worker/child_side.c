@@ -52,17 +52,17 @@ static int exit_status_err(const siginfo_t *si)
 	return -ECHILD;             /* killed or non-zero exit: not a clean spawn */
 }
 
-int sb_reap_pid(struct spawn_ctx *x, pid_t pid)
+int sb_reap_pid(struct spawn_ctx *x, pid_t pid, const struct sb_span *sp)
 {
 	siginfo_t si = { 0 };
 	while (waitid(P_PID, (id_t)pid, &si, WEXITED | __WALL) < 0)
 		if (errno != EINTR)
 			return -errno;
-	sb_reaped(x);
+	sb_reaped(x, sp);
 	return exit_status_err(&si);
 }
 
-int sb_reap_pidfd(struct spawn_ctx *x, int pidfd)
+int sb_reap_pidfd(struct spawn_ctx *x, int pidfd, const struct sb_span *sp)
 {
 	siginfo_t si = { 0 };
 	int rc = 0;
@@ -73,11 +73,11 @@ int sb_reap_pidfd(struct spawn_ctx *x, int pidfd)
 		}
 	}
 	close(pidfd);
-	sb_reaped(x);
+	sb_reaped(x, sp);
 	return rc ? rc : exit_status_err(&si);
 }
 
-int sb_reap_thread(struct spawn_ctx *x)
+int sb_reap_thread(struct spawn_ctx *x, const struct sb_span *sp)
 {
 	/* The kernel zeroes ctid and wakes this futex when the thread's mm is released at exit. */
 	for (;;) {
@@ -88,6 +88,6 @@ int sb_reap_thread(struct spawn_ctx *x)
 		if (r < 0 && errno != EAGAIN && errno != EINTR)
 			return -errno;
 	}
-	sb_reaped(x);
+	sb_reaped(x, sp);
 	return 0;
 }

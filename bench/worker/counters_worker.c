@@ -8,7 +8,8 @@
  *    spawner's event, so after the reap (inherited delta) - (spawner's own delta over the same interval)
  *    is what the child counted. Both ends read the inherited counters first and the group second, so the
  *    spawner's own reads between the two fall into both deltas alike and cancel.
- * The one group read after the call lies inside `total`; `--count off` cases measure that cost.
+ * The one group read after the call lies inside `total`; `--count off` cases measure that cost. What it
+ * read waits in the caller's frame (struct sb_span) until the reap, so that no copy-on-write fault joins it.
  */
 #include <errno.h>
 #include <linux/perf_event.h>
@@ -94,14 +95,22 @@ int sb_wcounters_open(struct spawn_ctx *x, struct sb_ready *ready)
 	return 0;
 }
 
+/* One group read, raw: {nr, enabled, running, values...}. */
+static int read_group_raw(uint64_t buf[3 + SB_MAX_EVENTS])
+{
+	if (st.leader < 0)
+		return -1;
+	ssize_t want = (ssize_t)((3 + (size_t)st.n_group) * sizeof(uint64_t));
+	if (read(st.leader, buf, (3 + SB_MAX_EVENTS) * sizeof(uint64_t)) < want)
+		return -1;
+	return 0;
+}
+
 /* One group read: values[], and the group's enabled/running times. */
 static int read_group(uint64_t *values, uint64_t *enabled, uint64_t *running)
 {
 	uint64_t buf[3 + SB_MAX_EVENTS];
-	if (st.leader < 0)
-		return -1;
-	ssize_t want = (ssize_t)((3 + (size_t)st.n_group) * sizeof(uint64_t));
-	if (read(st.leader, buf, sizeof(buf)) < want)
+	if (read_group_raw(buf))
 		return -1;
 	*enabled = buf[1];
 	*running = buf[2];
@@ -133,25 +142,27 @@ void sb_wcounters_call_begin(struct spawn_ctx *x)
 			st.p_begin[i] = v[st.in_group[i]];
 }
 
-void sb_wcounters_call_end(struct spawn_ctx *x)
+void sb_wcounters_call_end(struct sb_span *sp)
 {
-	if (!st.n)
+	sp->have_group = st.n && !read_group_raw(sp->group);
+}
+
+/* The parent's counts over the call, from the group read sb_wcounters_call_end kept. */
+static void store_parent_counts(struct sb_sample *s, const struct sb_span *sp)
+{
+	if (!sp->have_group)
 		return;
-	struct sb_sample *s = x->cur;
-	uint64_t v[SB_MAX_EVENTS], en, run;
-	s->n_events = (uint32_t)st.n;
-	if (read_group(v, &en, &run))
-		return;
+	const uint64_t *v = &sp->group[3];
 	for (int i = 0; i < st.n; i++) {
 		if (st.in_group[i] < 0)
 			continue;
 		s->parent[i].value = v[st.in_group[i]] - st.p_begin[i];
-		s->parent[i].enabled = en - st.en_begin;
-		s->parent[i].running = run - st.run_begin;
+		s->parent[i].enabled = sp->group[1] - st.en_begin;
+		s->parent[i].running = sp->group[2] - st.run_begin;
 	}
 }
 
-void sb_wcounters_reaped(struct spawn_ctx *x)
+void sb_wcounters_reaped(struct spawn_ctx *x, const struct sb_span *sp)
 {
 	if (!st.n)
 		return;
@@ -174,4 +185,7 @@ void sb_wcounters_reaped(struct spawn_ctx *x)
 		s->child[i].enabled = c_end[i][1] - st.c_begin[i][1];
 		s->child[i].running = c_end[i][2] - st.c_begin[i][2];
 	}
+	/* Written only now that every read is done: see struct sb_span. */
+	s->n_events = (uint32_t)st.n;
+	store_parent_counts(s, sp);
 }

@@ -46,11 +46,25 @@ struct spawn_ctx {
 	struct sb_sample *cur;       /* the sample being taken, for the counter hooks */
 };
 
+/*
+ * The parent's end of one call: its return time and the counter group read there. It lives in the
+ * spawning function's frame until the child is reaped. Stored into x or the sample at once, it would be
+ * the parent's first write to their pages after a fork, while the child still maps them: a copy-on-write
+ * fault (a page allocated and copied, the TLB flushed) inside `total` that a bare fork/_exit/waitpid loop
+ * never pays. The stack page is copied by fork()'s own return anyway. After the reap the pages have one
+ * user again, and the stores come after the last timestamp.
+ */
+struct sb_span {
+	uint64_t t_return;
+	int have_group;
+	uint64_t group[3 + SB_MAX_EVENTS];   /* the group read as read(2) returned it */
+};
+
 /* Counter hooks (counters_worker.c): around the call in the parent, and after the reap for the child. */
 int sb_wcounters_open(struct spawn_ctx *x, struct sb_ready *ready);
 void sb_wcounters_call_begin(struct spawn_ctx *x);
-void sb_wcounters_call_end(struct spawn_ctx *x);
-void sb_wcounters_reaped(struct spawn_ctx *x);
+void sb_wcounters_call_end(struct sb_span *sp);
+void sb_wcounters_reaped(struct spawn_ctx *x, const struct sb_span *sp);
 
 static inline __attribute__((always_inline)) void sb_call_begin(struct spawn_ctx *x)
 {
@@ -62,16 +76,18 @@ static inline __attribute__((always_inline)) void sb_call_begin(struct spawn_ctx
 	x->t_call = sb_now_ns();
 }
 
-static inline __attribute__((always_inline)) void sb_call_end(struct spawn_ctx *x)
+static inline __attribute__((always_inline)) void sb_call_end(struct sb_span *sp)
 {
-	x->t_return = sb_now_ns();
-	sb_wcounters_call_end(x);
+	sp->t_return = sb_now_ns();
+	sb_wcounters_call_end(sp);
 }
 
-static inline void sb_reaped(struct spawn_ctx *x)
+static inline void sb_reaped(struct spawn_ctx *x, const struct sb_span *sp)
 {
-	x->t_reaped = sb_now_ns();
-	sb_wcounters_reaped(x);
+	uint64_t t = sb_now_ns();
+	sb_wcounters_reaped(x, sp);
+	x->t_reaped = t;
+	x->t_return = sp->t_return;
 }
 
 /*
@@ -96,11 +112,14 @@ void sb_child_run(struct spawn_ctx *x) __attribute__((noreturn));
 /* The same for children that exit by returning from a clone()/clone3() entry function. */
 int sb_child_entry(void *ctx);
 
-/* Wait for a child process (any exit signal: __WALL). 0, or -errno / -ECHILD-style when it did not exit 0. */
-int sb_reap_pid(struct spawn_ctx *x, pid_t pid);
-int sb_reap_pidfd(struct spawn_ctx *x, int pidfd);
+/*
+ * Wait for a child process (any exit signal: __WALL), then record the span (sb_reaped) with the return time
+ * sb_call_end gave. 0, or -errno / -ECHILD-style when it did not exit 0.
+ */
+int sb_reap_pid(struct spawn_ctx *x, pid_t pid, const struct sb_span *sp);
+int sb_reap_pidfd(struct spawn_ctx *x, int pidfd, const struct sb_span *sp);
 /* Wait for a CLONE_THREAD child through CLONE_CHILD_CLEARTID and a futex. */
-int sb_reap_thread(struct spawn_ctx *x);
+int sb_reap_thread(struct spawn_ctx *x, const struct sb_span *sp);
 
 /* One function per method (bench/methods/). Each returns the child's id (> 0) or -errno. */
 int spawn_fork(struct spawn_ctx *x);
