@@ -90,11 +90,16 @@ int sb_gp_end(struct sb_report *r, FILE *f, const char *name)
 
 const char *sb_gp_fill(const struct sb_report *r, int i, char *buf, size_t len)
 {
-	int k = i % SB_GP_STYLES;
+	/* Patterns 0..7 of the cairo terminals, skipping the empty one, then solid. */
+	static const int pat[SB_GP_STYLES] = { 1, 2, 4, 5, 6, 7, 3, 8 };
+	int k = i % SB_GP_STYLES, round = i / SB_GP_STYLES;
 	if (r->paper) {
-		/* Patterns 0..7 of the cairo terminals, skipping the empty one, then solid. */
-		static const int pat[SB_GP_STYLES] = { 1, 2, 4, 5, 6, 7, 3, 8 };
-		snprintf(buf, len, "fs pattern %d border lt -1 lc rgb '%s'", pat[k], paper_colors[k]);
+		/* Past the eighth fill, shift the patterns against the colours so no pair repeats. */
+		snprintf(buf, len, "fs pattern %d border lt -1 lc rgb '%s'", pat[(k + round) % SB_GP_STYLES], paper_colors[k]);
+	} else if (round) {
+		/* Past the eighth fill the colours come round again, hatched so the legend still tells them apart. */
+		snprintf(buf, len, "fs pattern %d border lc rgb '#333333' lc rgb '%s'", pat[(round - 1) % SB_GP_STYLES],
+			 screen_colors[k]);
 	} else {
 		snprintf(buf, len, "fs solid 0.85 border lc rgb '#333333' lc rgb '%s'", screen_colors[k]);
 	}

@@ -33,6 +33,14 @@ for gp in "$TMP"/rerun/*.gp; do
 	check_figure "$TMP/rerun" "$(basename "$gp" .gp)"
 done
 
+# Every bar series of a figure has a fill of its own, also past the palette's eight colours (fig8-runs
+# draws one series per file, and the fixtures are nine files).
+for gp in "$OUT"/*.gp; do
+	dup=$(grep -o 'boxxyerror fs [^,]*title' "$gp" | sort | uniq -d | head -1)
+	[ -z "$dup" ] || fail "$(basename "$gp"): two series share a fill: $dup"
+done
+[ "$(grep -c 'boxxyerror fs' "$OUT/fig8-runs.gp")" -ge 8 ] || fail "fig8-runs draws fewer than 8 files"
+
 # Tables.
 "$PY" "$HERE/check_tables.py" "$OUT" "$FIX"/*.json || fail "tables"
 grep -q '\\toprule' "$OUT/summary.tex" && grep -q '\\bottomrule' "$OUT/summary.tex" || fail "summary.tex is not booktabs"
