@@ -71,8 +71,8 @@ static inline __attribute__((always_inline)) void sb_call_begin(struct spawn_ctx
 	x->stamp->start_ns = 0;
 	x->stamp->exec_ns = 0;
 	x->stamp->start_cpu = -1;
+	x->parent_cpu = sb_cpu_now();   /* outside the timed span, and before the counters start */
 	sb_wcounters_call_begin(x);
-	x->parent_cpu = sb_cpu_now();   /* outside the timed span */
 	x->t_call = sb_now_ns();
 }
 
