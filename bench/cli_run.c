@@ -189,7 +189,7 @@ static const struct run_opt opts[] = {
 	{ "counters", 0, "LIST", "libpfm4 events counted around each spawn", .set = set_counters },
 	{ "placement", 0, "P", "same (default: child on the parent's CPU), cross (pthread only) or any (the "
 	  "scheduler's choice)", .set = set_placement },
-	{ "no-start", 0, NULL, "the child stamps nothing: no start metric, total is the bare spawn",
+	{ "no-start", 0, NULL, "the child stamps nothing, nor an exec'd program: no start or exec metric, total is the bare spawn",
 	  .set = set_switch, .field = CFG(no_start) },
 	{ "stage-samples", 0, "N", "with --probe stages: spawn until N samples fell inside copy_process (default 200)",
 	  .set = set_uint, .field = CFG(stage_samples), .lo = 0, .hi = 10000000 },

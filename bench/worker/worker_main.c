@@ -99,7 +99,8 @@ static int setup(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_re
 	snprintf(x->stamp_fd_arg, sizeof(x->stamp_fd_arg), "%d", sfd);
 	if (c->exec_kind != SB_EXEC_NONE) {
 		x->exec_argv[0] = (char *)c->exec_path;
-		x->exec_argv[1] = c->exec_kind == SB_EXEC_CHILD ? x->stamp_fd_arg : NULL;
+		/* --no-start: the exec'd program stamps nothing either, so `total` is the bare spawn and exec. */
+		x->exec_argv[1] = c->exec_kind == SB_EXEC_CHILD && c->stamp_mode != SB_STAMP_NONE ? x->stamp_fd_arg : NULL;
 		/* A small fixed environment: the exec cost must not depend on whoever started the run. */
 		x->exec_envp[0] = "PATH=/usr/local/bin:/usr/bin:/bin";
 	}
