@@ -78,21 +78,29 @@ int sb_field_array(const struct sb_fctx *x, const json_t *o, const char *pre, co
 
 int sb_field_numbers(const struct sb_fctx *x, const json_t *arr, const char *field, double **v, size_t *n)
 {
-	size_t i, len = json_array_size(arr);
-	const json_t *e;
+	size_t len = json_array_size(arr);
 	*v = NULL;
 	*n = 0;
 	if (!json_is_array(arr))
 		return sb_fail(x, "%.160s is not an array", field);
-	json_array_foreach(arr, i, e)
-		if (!json_is_number(e))
-			return sb_fail(x, "%.160s[%zu] is not a number", field, i);
 	if (!len)
 		return 0;
-	if (!(*v = malloc(len * sizeof(**v))))
+	/* One pass: probe files hold a value per spawn and phase, and this is on the read path of each. */
+	double *out = malloc(len * sizeof(*out));
+	if (!out)
 		return sb_fail(x, "out of memory");
-	json_array_foreach(arr, i, e)
-		(*v)[i] = json_number_value(e);
+	for (size_t i = 0; i < len; i++) {
+		const json_t *e = json_array_get(arr, i);
+		if (json_is_integer(e))
+			out[i] = (double)json_integer_value(e);
+		else if (json_is_real(e))
+			out[i] = json_real_value(e);
+		else {
+			free(out);
+			return sb_fail(x, "%.160s[%zu] is not a number", field, i);
+		}
+	}
+	*v = out;
 	*n = len;
 	return 0;
 }
