@@ -17,7 +17,7 @@
 static struct sb_rphase *phase_named(struct sb_rprobe *p, const char *name)
 {
 	for (size_t i = 0; i < p->nphases; i++)
-		if (!strcmp(p->phases[i].name, name))
+		if (p->phases[i].name && !strcmp(p->phases[i].name, name))
 			return &p->phases[i];
 	return NULL;
 }

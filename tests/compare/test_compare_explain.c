@@ -23,6 +23,7 @@ static int explain_json(const json_t *b, const json_t *n, const char *metric, do
 	char err[512];
 	int ret;
 
+	memset(x, 0, sizeof(*x));
 	if (sb_results_from_doc(&r, doc, "explain.json", err, sizeof(err))) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
