@@ -3,9 +3,9 @@
  * Typed fields of a results document for the model's readers (results_model_probe.c,
  * results_model_counters.c, results_model_run.c): each accessor reads one member of an object and
  * refuses a value of the wrong type with "WHERE: PREFIX.KEY is not a number", so a reader states a part's
- * layout as a list of calls and never meets a value it did not check (PREFIX "" for a top-level member). An absent member, or a JSON null,
- * reads as absent: NULL for strings and objects, NAN for numbers, 0 for flags. Each returns 0, or -1 with
- * the message in the context's err.
+ * layout as a list of calls and never meets a value it did not check (PREFIX "" for a top-level member).
+ * An absent member, or a JSON null, reads as absent: NULL for strings and objects, NAN for numbers, 0 for
+ * flags. Each returns 0, or -1 with the message in the context's err.
  */
 #ifndef SB_RESULTS_FIELDS_H
 #define SB_RESULTS_FIELDS_H

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The results model: one results file read once into typed structs that report, compare and export
- * consume. The reader (results_model.c) is the only code of report/ that walks a results document for
- * what it holds: the run and host header, and per case every axis (axis_fields.h's table), the status as
- * an enum with its reason, each metric's samples and statistics (indexed by enum sb_metric, and in file
- * order for the writers that list "all"), the spawns per second of its rounds, its warnings, what the
- * spawner held, placement and probe level. Samples are checked on the way in (results_check.h) and the
- * statistics recomputed from them, so no reader ever sees a number the file's own samples contradict.
+ * consume. The reader (results_model.c, with the parts of results_model_parts.h) is the only code of
+ * report/ that walks a results document for what it holds: the run and host header, and per case every
+ * axis (axis_fields.h's table), the status as an enum with its reason, each metric's samples and
+ * statistics (indexed by enum sb_metric, and in file order for the writers that list "all"), the spawns
+ * per second of its rounds, its warnings, what the spawner held, placement and probe level. Samples are
+ * checked on the way in (results_check.h) and the statistics recomputed from them, so no reader ever
+ * sees a number the file's own samples contradict.
  *
  * A case's "probe" (phases with their statistics and raw values, copy_process stages with shares and
  * intervals, what was joined and lost) and "counters" (libpfm4 events: values, statistics, and the events
@@ -176,7 +177,8 @@ struct sb_results {
  * Read one results file into r: sb_results_parse_file()'s checks (a readable, well-formed file of this schema),
  * then the run description and every case into the model; a field of the wrong type (a number where a
  * word belongs, samples that are not durations, a warning that is not an object, a stage share or a
- * counter value that is not a number) is refused with a message naming the file, the case and the field. 0, or -1 with the message in err; r is freed either way on failure.
+ * counter value that is not a number) is refused with a message naming the file, the case and the
+ * field. 0, or -1 with the message in err; r is freed either way on failure.
  */
 int sb_results_read(struct sb_results *r, const char *path, char *err, size_t errlen);
 /* The same from a document already loaded and checked (takes ownership of doc, even on failure). */
