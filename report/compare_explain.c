@@ -60,31 +60,19 @@ int sb_xp_phase_in_metric(const char *metric, const char *phase)
 	return 0;
 }
 
-static double num(const json_t *o, const char *k)
+/* The phase of a probe by name, or NULL. */
+static const struct sb_rphase *phase_of(const struct sb_rprobe *p, const char *name)
 {
-	const json_t *v = json_object_get(o, k);
-	return json_is_number(v) ? json_number_value(v) : NAN;
+	for (size_t i = 0; i < p->nphases; i++)
+		if (!strcmp(p->phases[i].name, name))
+			return &p->phases[i];
+	return NULL;
 }
 
-/* A JSON array of numbers as doubles (malloc'd), or NULL (absent, empty, not numbers, no memory). */
-static double *doubles(const json_t *a, size_t *n)
+/* A statistic of a phase as the file gives it, or NAN when absent. */
+static double phase_stat(const struct sb_rphase *ph, enum sb_stat_field f)
 {
-	size_t i, len = json_array_size(a);
-	double *v = len ? malloc(len * sizeof(*v)) : NULL;
-	const json_t *e;
-
-	*n = 0;
-	if (!v)
-		return NULL;
-	json_array_foreach(a, i, e) {
-		if (!json_is_number(e)) {
-			free(v);
-			return NULL;
-		}
-		v[i] = json_number_value(e);
-	}
-	*n = len;
-	return v;
+	return ph && (ph->s.have & (1u << f)) ? sb_stat_get(&ph->s.st, f) : NAN;
 }
 
 /*
@@ -117,31 +105,26 @@ static void set_carry(struct sb_xp_change *c, double change)
 	c->carry = change != 0 && isfinite(change) ? c->delta / change : NAN;
 }
 
-/* One phase from raw values when both sides have them, else from the stats objects (no test then). */
-static int one_phase(struct sb_explain *x, const json_t *bp, const json_t *np, const char *name,
+/* One phase from raw values when both sides have them, else from the statistics (no test then). */
+static int one_phase(struct sb_explain *x, const struct sb_rprobe *bp, const struct sb_rprobe *np, const char *name,
 		     double threshold, double alpha)
 {
-	const json_t *bs = json_object_get(json_object_get(bp, "phases"), name);
-	const json_t *ns = json_object_get(json_object_get(np, "phases"), name);
-	size_t nb = 0, nn = 0;
-	double *b = doubles(json_object_get(json_object_get(bp, "phase_samples"), name), &nb);
-	double *n = doubles(json_object_get(json_object_get(np, "phase_samples"), name), &nn);
+	const struct sb_rphase *bs = phase_of(bp, name), *ns = phase_of(np, name);
+	size_t nb = bs ? bs->n : 0, nn = ns ? ns->n : 0;
+	const double *b = nb ? bs->v : NULL, *n = nn ? ns->v : NULL;
 	struct sb_stats sb, sn;
 	struct sb_xp_change *c;
-	int ret = 0;
 
-	if (!json_is_object(ns) && !nn)
-		goto out; /* the phase exists in base only (e.g. exec): nothing to compare */
+	if (!(ns && ns->in_phases) && !nn)
+		return 0; /* the phase exists in base only (e.g. exec): nothing to compare */
 	c = slot(x->phase, &x->nphases, SB_XP_MAX_PHASES, name);
 	if (!c)
-		goto out;
+		return 0;
 	if (b && n) {
 		struct sb_verdict v;
 
-		if (sb_stats_compute(b, nb, &sb) || sb_stats_compute(n, nn, &sn)) {
-			ret = -1;
-			goto out;
-		}
+		if (sb_stats_compute(b, nb, &sb) || sb_stats_compute(n, nn, &sn))
+			return -1;
 		if (!sb_compare_metric(b, nb, n, nn, threshold, alpha, &v)) {
 			c->ratio = v.ratio;
 			c->ratio_lo = v.ratio_low;
@@ -151,10 +134,10 @@ static int one_phase(struct sb_explain *x, const json_t *bp, const json_t *np, c
 		}
 	} else {
 		/* Files from before phase_samples: medians and their intervals only. */
-		sb = (struct sb_stats){ .median = num(bs, "median"), .ci95_low = num(bs, "ci95_low"),
-					.ci95_high = num(bs, "ci95_high") };
-		sn = (struct sb_stats){ .median = num(ns, "median"), .ci95_low = num(ns, "ci95_low"),
-					.ci95_high = num(ns, "ci95_high") };
+		sb = (struct sb_stats){ .median = phase_stat(bs, SB_SF_MEDIAN), .ci95_low = phase_stat(bs, SB_SF_CI95_LOW),
+					.ci95_high = phase_stat(bs, SB_SF_CI95_HIGH) };
+		sn = (struct sb_stats){ .median = phase_stat(ns, SB_SF_MEDIAN), .ci95_low = phase_stat(ns, SB_SF_CI95_LOW),
+					.ci95_high = phase_stat(ns, SB_SF_CI95_HIGH) };
 	}
 	c->base = sb.median;
 	c->new_ = sn.median;
@@ -162,22 +145,15 @@ static int one_phase(struct sb_explain *x, const json_t *bp, const json_t *np, c
 	diff_interval(sb.median, sb.ci95_low, sb.ci95_high, sn.median, sn.ci95_low, sn.ci95_high, &c->lo, &c->hi);
 	if (sb_xp_phase_in_metric(x->metric, name))
 		set_carry(c, x->change);
-out:
-	free(b);
-	free(n);
-	return ret;
+	return 0;
 }
 
-static int explain_phases(struct sb_explain *x, const json_t *bp, const json_t *np, double threshold,
-			  double alpha)
+static int explain_phases(struct sb_explain *x, const struct sb_rprobe *bp, const struct sb_rprobe *np,
+			  double threshold, double alpha)
 {
-	const char *name;
-	const json_t *v;
-
-	json_object_foreach((json_t *)json_object_get(bp, "phases"), name, v) {
-		if (one_phase(x, bp, np, name, threshold, alpha))
+	for (size_t i = 0; i < bp->nphases; i++)
+		if (bp->phases[i].in_phases && one_phase(x, bp, np, bp->phases[i].name, threshold, alpha))
 			return -1;
-	}
 	return 0;
 }
 
@@ -194,20 +170,16 @@ static void wilson(double k, double n, double *lo, double *hi)
 }
 
 struct side_stages {
-	const json_t *stages;
+	const struct sb_rprobe *p;
 	double total;            /* stage_samples_total */
 	double cp, cp_lo, cp_hi; /* copy_process median and its 95% interval, ns */
 };
 
-static const json_t *find_stage(const json_t *stages, const char *name)
+static const struct sb_rstage *find_stage(const struct sb_rprobe *p, const char *name)
 {
-	size_t i;
-	const json_t *e;
-
-	json_array_foreach(stages, i, e) {
-		if (!strcmp(json_string_value(json_object_get(e, "name")) ?: "", name))
-			return e;
-	}
+	for (size_t i = 0; i < p->nstages; i++)
+		if (!strcmp(p->stages[i].name ? p->stages[i].name : "", name))
+			return &p->stages[i];
 	return NULL;
 }
 
@@ -218,20 +190,20 @@ static const json_t *find_stage(const json_t *stages, const char *name)
 static void estimate(const struct side_stages *s, const char *name, int exact, double *share, double *samples,
 		     double *est, double *lo, double *hi)
 {
-	const json_t *e = find_stage(s->stages, name);
-	double sh = e ? num(e, "share") : 0, slo, shi;
+	const struct sb_rstage *e = find_stage(s->p, name);
+	double sh = e ? e->share : 0, slo, shi;
 
-	*samples = e ? num(e, "samples") : 0;
+	*samples = e ? e->samples : 0;
 	*share = sh;
 	if (exact) {
 		/* Exact backends record the mean exclusive time per copy_process call, with no spread. */
-		*est = e ? num(e, "est_ns") : 0;
+		*est = e ? e->est_ns : 0;
 		*lo = *hi = NAN;
 		return;
 	}
-	if (e && isfinite(num(e, "share_ci95_low"))) {
-		slo = num(e, "share_ci95_low");
-		shi = num(e, "share_ci95_high");
+	if (e && isfinite(e->share_ci95_low)) {
+		slo = e->share_ci95_low;
+		shi = e->share_ci95_high;
 	} else {
 		wilson(*samples, s->total, &slo, &shi);
 	}
@@ -249,16 +221,16 @@ static void estimate(const struct side_stages *s, const char *name, int exact, d
 	}
 }
 
-static int side_of(const json_t *probe, struct side_stages *s)
+static int side_of(const struct sb_rprobe *probe, struct side_stages *s)
 {
-	const json_t *cp = json_object_get(json_object_get(probe, "phases"), "syscall_to_copy_done_ns");
+	const struct sb_rphase *cp = phase_of(probe, "syscall_to_copy_done_ns");
 
-	s->stages = json_object_get(probe, "stages");
-	s->total = num(probe, "stage_samples_total");
-	s->cp = num(cp, "median");
-	s->cp_lo = num(cp, "ci95_low");
-	s->cp_hi = num(cp, "ci95_high");
-	return json_is_array(s->stages) && isfinite(s->cp) && s->cp > 0 ? 0 : -1;
+	s->p = probe;
+	s->total = probe->stage_samples_total;
+	s->cp = phase_stat(cp && cp->in_phases ? cp : NULL, SB_SF_MEDIAN);
+	s->cp_lo = phase_stat(cp && cp->in_phases ? cp : NULL, SB_SF_CI95_LOW);
+	s->cp_hi = phase_stat(cp && cp->in_phases ? cp : NULL, SB_SF_CI95_HIGH);
+	return isfinite(s->cp) && s->cp > 0 ? 0 : -1;
 }
 
 static int is_exact(const char *backend)
@@ -306,16 +278,13 @@ static void add_stage(struct sb_explain *x, const struct side_stages *b, const s
 	set_carry(c, x->change);
 }
 
-static void explain_stages(struct sb_explain *x, const json_t *bp, const json_t *np)
+static void explain_stages(struct sb_explain *x, const struct sb_rprobe *bp, const struct sb_rprobe *np)
 {
 	struct side_stages b, n;
-	size_t i;
-	const json_t *e;
 
-	if (!json_object_get(bp, "stages") || !json_object_get(np, "stages")) {
+	if (!bp->has_stages || !np->has_stages) {
 		snprintf(x->stage_note, sizeof(x->stage_note), "no stage data on %s (probe level phases): stages not compared",
-			 !json_object_get(bp, "stages") && !json_object_get(np, "stages") ? "either side"
-			 : !json_object_get(bp, "stages") ? "base" : "new");
+			 !bp->has_stages && !np->has_stages ? "either side" : !bp->has_stages ? "base" : "new");
 		return;
 	}
 	if (is_exact(x->base_backend) != is_exact(x->new_backend)) {
@@ -335,76 +304,66 @@ static void explain_stages(struct sb_explain *x, const json_t *bp, const json_t 
 			 isfinite(b.total) ? b.total : 0, isfinite(n.total) ? n.total : 0, SB_XP_MIN_STAGE_SAMPLES);
 		return;
 	}
-	json_array_foreach(b.stages, i, e)
-		add_stage(x, &b, &n, json_string_value(json_object_get(e, "name")) ?: "?");
-	json_array_foreach(n.stages, i, e)
-		add_stage(x, &b, &n, json_string_value(json_object_get(e, "name")) ?: "?");
+	for (size_t i = 0; i < bp->nstages; i++)
+		add_stage(x, &b, &n, bp->stages[i].name ? bp->stages[i].name : "?");
+	for (size_t i = 0; i < np->nstages; i++)
+		add_stage(x, &b, &n, np->stages[i].name ? np->stages[i].name : "?");
 	rank_stages(x);
 }
 
-static const json_t *find_counter(const json_t *events, const char *name, const char *scope)
+static int same(const char *a, const char *b)
 {
-	size_t i;
-	const json_t *e;
+	return !strcmp(a ? a : "", b);
+}
 
-	json_array_foreach(events, i, e) {
-		if (!strcmp(json_string_value(json_object_get(e, "name")) ?: "", name) &&
-		    !strcmp(json_string_value(json_object_get(e, "scope")) ?: "", scope) &&
-		    !strcmp(json_string_value(json_object_get(e, "status")) ?: "", "ok"))
+static const struct sb_rcounter *find_counter(const struct sb_rcounters *c, const char *name, const char *scope)
+{
+	for (size_t i = 0; i < c->nevents; i++) {
+		const struct sb_rcounter *e = &c->events[i];
+
+		if (same(e->name, name) && same(e->scope, scope) && same(e->status, "ok"))
 			return e;
 	}
 	return NULL;
 }
 
-static int explain_counters(struct sb_explain *x, const json_t *bc, const json_t *nc)
+static int explain_counters(struct sb_explain *x, const struct sb_rcounters *bc, const struct sb_rcounters *nc)
 {
-	const json_t *be = json_object_get(bc, "events"), *ne = json_object_get(nc, "events"), *e;
-	size_t i;
-
-	json_array_foreach(be, i, e) {
-		const char *name = json_string_value(json_object_get(e, "name"));
-		const char *scope = json_string_value(json_object_get(e, "scope"));
-		const json_t *o = name && scope ? find_counter(ne, name, scope) : NULL;
-		size_t nb, nn;
-		double *b, *n;
+	for (size_t i = 0; i < bc->nevents; i++) {
+		const struct sb_rcounter *e = &bc->events[i];
+		const char *name = e->name, *scope = e->scope;
+		const struct sb_rcounter *o = name && scope ? find_counter(nc, name, scope) : NULL;
 		struct sb_stats sb, sn;
 		struct sb_xp_change *c;
 		char label[64];
-		int bad;
 
-		if (!o || !find_counter(be, name, scope))
+		if (!o || !find_counter(bc, name, scope))
 			continue;
-		b = doubles(json_object_get(e, "samples"), &nb);
-		n = doubles(json_object_get(o, "samples"), &nn);
 		snprintf(label, sizeof(label), "%s (%s)", name, scope);
-		c = b && n ? slot(x->counter, &x->ncounters, SB_XP_MAX_COUNTERS, label) : NULL;
-		bad = c && (sb_stats_compute(b, nb, &sb) || sb_stats_compute(n, nn, &sn));
-		if (c && !bad) {
-			c->base = sb.median;
-			c->new_ = sn.median;
-			c->delta = sn.median - sb.median;
-			diff_interval(sb.median, sb.ci95_low, sb.ci95_high, sn.median, sn.ci95_low, sn.ci95_high,
-				      &c->lo, &c->hi);
-			c->p = sb_mann_whitney_p(b, nb, n, nn);
-		}
-		free(b);
-		free(n);
-		if (bad)
+		c = e->n && o->n ? slot(x->counter, &x->ncounters, SB_XP_MAX_COUNTERS, label) : NULL;
+		if (!c)
+			continue;
+		if (sb_stats_compute(e->v, e->n, &sb) || sb_stats_compute(o->v, o->n, &sn))
 			return -1;
+		c->base = sb.median;
+		c->new_ = sn.median;
+		c->delta = sn.median - sb.median;
+		diff_interval(sb.median, sb.ci95_low, sb.ci95_high, sn.median, sn.ci95_low, sn.ci95_high, &c->lo, &c->hi);
+		c->p = sb_mann_whitney_p(e->v, e->n, o->v, o->n);
 	}
 	return 0;
 }
 
-static void copy_backend(char *dst, size_t len, const json_t *probe)
+static void copy_backend(char *dst, size_t len, const struct sb_rprobe *probe)
 {
-	snprintf(dst, len, "%s", json_string_value(json_object_get(probe, "backend")) ?: "?");
+	snprintf(dst, len, "%s", probe->backend ? probe->backend : "?");
 }
 
-int sb_explain_cases(const json_t *base, const json_t *new_, const char *metric, double change,
-		     double threshold, double alpha, struct sb_explain *x)
+int sb_explain_cases(const struct sb_result_case *base, const struct sb_result_case *new_, const char *metric,
+		     double change, double threshold, double alpha, struct sb_explain *x)
 {
-	const json_t *bp = json_object_get(base, "probe"), *np = json_object_get(new_, "probe");
-	const json_t *bc = json_object_get(base, "counters"), *nc = json_object_get(new_, "counters");
+	const struct sb_rprobe *bp = base->probe, *np = new_->probe;
+	const struct sb_rcounters *bc = base->counters, *nc = new_->counters;
 
 	memset(x, 0, sizeof(*x));
 	x->change = change;

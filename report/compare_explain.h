@@ -6,8 +6,8 @@
  * each counter (per-spawn medians). Stages are ranked by how much of the case's change they carry.
  * docs/statistics.md says how the intervals are made, docs/ci.md what the explanation can and cannot claim.
  *
- * Reads the case objects of the results files (json), so compare, the report's figure and trace
- * comparisons share one computation. Nothing here allocates: an explanation is a plain struct.
+ * Reads the cases of the results model (results_model.h: their typed probe and counters), so compare,
+ * the report's figure and trace comparisons share one computation. An explanation is a plain struct.
  */
 #ifndef SB_COMPARE_EXPLAIN_H
 #define SB_COMPARE_EXPLAIN_H
@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "results_model.h"
 
 /* Fewest kernel-stack samples inside copy_process per side before sampled stage shares are compared. */
 #define SB_XP_MIN_STAGE_SAMPLES 30
@@ -51,12 +53,12 @@ struct sb_explain {
 };
 
 /*
- * Explain a change of `change` ns of `metric` between two case objects (either may lack probe data or
+ * Explain a change of `change` ns of `metric` between two cases (either may lack probe data or
  * counters; the explanation then says so). threshold and alpha as for compare's verdicts. Returns 0, or
  * -1 when out of memory (x->why says so).
  */
-int sb_explain_cases(const json_t *base, const json_t *new_, const char *metric, double change,
-		     double threshold, double alpha, struct sb_explain *x);
+int sb_explain_cases(const struct sb_result_case *base, const struct sb_result_case *new_, const char *metric,
+		     double change, double threshold, double alpha, struct sb_explain *x);
 /* Whether a phase lies inside the span of a metric (create_ns: call -> return in the parent, ...). */
 int sb_xp_phase_in_metric(const char *metric, const char *phase);
 

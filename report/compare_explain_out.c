@@ -18,7 +18,7 @@ int sb_cmp_row_explained(const struct sb_cmp_row *r)
 
 int sb_cmp_explain_row(const struct sb_cmp *c, const struct sb_cmp_row *r, struct sb_explain *x)
 {
-	int ret = sb_explain_cases(r->bc->first->j, r->nc->first->j, r->metric, r->new_median - r->base_median,
+	int ret = sb_explain_cases(r->bc->first, r->nc->first, r->metric, r->new_median - r->base_median,
 				   c->threshold, c->alpha, x);
 
 	if (!ret && x->have && (r->bc->files > 1 || r->nc->files > 1) && !x->note[0])

@@ -43,7 +43,7 @@ static size_t case_bars(const struct sb_report *r, const struct sb_rcase *b, con
 	if (!x)
 		return 0;
 	case_bar(r, b, n, &h[k++]);
-	if (!sb_explain_cases(b->j, n->j, r->metric, h[0].med, SB_MATCH_THRESHOLD, SB_MATCH_ALPHA, x) &&
+	if (!sb_explain_cases(b->m, n->m, r->metric, h[0].med, SB_MATCH_THRESHOLD, SB_MATCH_ALPHA, x) &&
 	    x->nstages) {
 		for (size_t i = 0; i < x->nstages && i < STAGES_PER_CASE; i++) {
 			const struct sb_xp_change *s = &x->stage[i];
@@ -64,7 +64,7 @@ static size_t case_bars(const struct sb_report *r, const struct sb_rcase *b, con
 
 static int has_stages(const struct sb_rcase *c)
 {
-	return json_array_size(json_object_get(json_object_get(c->j, "probe"), "stages")) > 0;
+	return c->m->probe && c->m->probe->nstages > 0;
 }
 
 int sb_fig_stage_delta(struct sb_report *r)

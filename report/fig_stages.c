@@ -10,7 +10,6 @@
 
 #include "fig_hbar.h"
 #include "gnuplot_script.h"
-#include "results_read.h"
 
 /* Stages drawn by name; the rest are summed into "other" so the legend stays short. */
 #define MAX_STAGES 7
@@ -21,10 +20,25 @@ struct stage_tot {
 	double est;
 };
 
-static json_t *stages_of(const struct sb_rcase *c)
+/* The probe of a case with stages to draw, or NULL. */
+static const struct sb_rprobe *stages_of(const struct sb_rcase *c)
 {
-	json_t *s = json_object_get(json_object_get(c->j, "probe"), "stages");
-	return c->ok && json_array_size(s) ? s : NULL;
+	const struct sb_rprobe *p = c->m->probe;
+	return c->ok && p && p->nstages ? p : NULL;
+}
+
+/* The phases of a case's probe the file gives statistics for (probe.phases), 0 without a probe. */
+static size_t nphases(const struct sb_rcase *c)
+{
+	size_t n = 0;
+	for (size_t i = 0; c->m->probe && i < c->m->probe->nphases; i++)
+		n += c->m->probe->phases[i].in_phases;
+	return n;
+}
+
+static double est_of(const struct sb_rstage *s)
+{
+	return isnan(s->est_ns) ? 0 : s->est_ns;
 }
 
 static int by_est_desc(const void *a, const void *b)
@@ -33,14 +47,11 @@ static int by_est_desc(const void *a, const void *b)
 	return (x->est < y->est) - (x->est > y->est);
 }
 
-static double stage_est(const json_t *s, const char *name)
+static double stage_est(const struct sb_rprobe *p, const char *name)
 {
-	size_t i;
-	json_t *v;
-	json_array_foreach(s, i, v) {
-		if (!strcmp(sb_json_str(v, "name", ""), name))
-			return sb_json_num(v, "est_ns", 0);
-	}
+	for (size_t i = 0; p && i < p->nstages; i++)
+		if (!strcmp(p->stages[i].name ? p->stages[i].name : "", name))
+			return est_of(&p->stages[i]);
 	return 0;
 }
 
@@ -49,17 +60,16 @@ static int draw_stages(struct sb_report *r, const size_t *idx, size_t n)
 	struct stage_tot tot[64] = { { NULL, 0 } };
 	size_t nt = 0;
 	for (size_t k = 0; k < n; k++) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(stages_of(&r->cases[idx[k]]), i, v) {
-			const char *name = sb_json_str(v, "name", "?");
+		const struct sb_rprobe *p = stages_of(&r->cases[idx[k]]);
+		for (size_t i = 0; p && i < p->nstages; i++) {
+			const char *name = p->stages[i].name ? p->stages[i].name : "?";
 			size_t t;
 			for (t = 0; t < nt && strcmp(tot[t].name, name); t++)
 				;
 			if (t == nt && nt < 64)
 				tot[nt++] = (struct stage_tot){ name, 0 };
 			if (t < nt)
-				tot[t].est += sb_json_num(v, "est_ns", 0);
+				tot[t].est += est_of(&p->stages[i]);
 		}
 	}
 	qsort(tot, nt, sizeof(*tot), by_est_desc);
@@ -89,7 +99,7 @@ static int draw_stages(struct sb_report *r, const size_t *idx, size_t n)
 	fprintf(d, "%s, then \"case\" \"backend\"\n", other ? " remaining" : "");
 	for (size_t k = 0; k < n; k++) {
 		const struct sb_rcase *c = &r->cases[idx[k]];
-		json_t *s = stages_of(c);
+		const struct sb_rprobe *s = stages_of(c);
 		double at = 0, rest = 0;
 		fprintf(d, "%zu", k);
 		for (size_t t = 0; t < nt; t++) {
@@ -108,7 +118,7 @@ static int draw_stages(struct sb_report *r, const size_t *idx, size_t n)
 			snprintf(label, sizeof(label), "%s (%s)", c->label, r->runs[c->run].name);
 		else
 			snprintf(label, sizeof(label), "%s", c->label);
-		fprintf(d, " \"%s\" \"%s\"\n", label, sb_json_str(json_object_get(c->j, "probe"), "backend", "?"));
+		fprintf(d, " \"%s\" \"%s\"\n", label, c->m->probe->backend ? c->m->probe->backend : "?");
 	}
 	if (sb_report_close(r, d, dat))
 		return -1;
@@ -143,6 +153,15 @@ static int draw_stages(struct sb_report *r, const size_t *idx, size_t n)
 	return 0;
 }
 
+/* A statistic of a phase of a probe (probe.phases.<name>), or fallback when absent. */
+static double phase_stat(const struct sb_rprobe *p, const char *name, enum sb_stat_field f, double fallback)
+{
+	for (size_t i = 0; p && i < p->nphases; i++)
+		if (p->phases[i].in_phases && !strcmp(p->phases[i].name, name))
+			return p->phases[i].s.have & (1u << f) ? sb_stat_get(&p->phases[i].s.st, f) : fallback;
+	return fallback;
+}
+
 /* The phases of each profiled spawn (syscall entry to copy_process done, wake-up, ...), median and CI. */
 static int draw_phases(struct sb_report *r, const size_t *idx, size_t n)
 {
@@ -151,7 +170,7 @@ static int draw_phases(struct sb_report *r, const size_t *idx, size_t n)
 	if (n > MAX_PHASE_CASES)
 		n = MAX_PHASE_CASES;
 	for (size_t k = 0; k < n; k++)
-		cap += json_object_size(json_object_get(json_object_get(r->cases[idx[k]].j, "probe"), "phases"));
+		cap += nphases(&r->cases[idx[k]]);
 	if (!cap)
 		return 0;
 	struct sb_hbar *b = calloc(cap, sizeof(*b));
@@ -162,24 +181,26 @@ static int draw_phases(struct sb_report *r, const size_t *idx, size_t n)
 		goto out;
 	}
 	/* Rows grouped by phase, one colour per case, so a phase reads across cases. */
-	const char *name;
-	json_t *st;
+	const struct sb_rprobe *p0 = r->cases[idx[0]].m->probe;
 	for (size_t k = 0; k < n; k++)
 		series[k] = r->cases[idx[k]].label;
-	json_object_foreach(json_object_get(json_object_get(r->cases[idx[0]].j, "probe"), "phases"), name, st) {
+	for (size_t i = 0; p0 && i < p0->nphases; i++) {
+		const char *name = p0->phases[i].name;
 		size_t first = m;
+		if (!p0->phases[i].in_phases)
+			continue;
 		for (size_t k = 0; k < n; k++) {
-			json_t *ph = json_object_get(json_object_get(json_object_get(r->cases[idx[k]].j, "probe"), "phases"), name);
-			if (!isfinite(sb_json_num(ph, "median", NAN)))
+			double med = phase_stat(r->cases[idx[k]].m->probe, name, SB_SF_MEDIAN, NAN);
+			if (!isfinite(med))
 				continue;
 			size_t l = strlen(name);
 			/* The phase's name once, on its first row: the colours tell the cases apart. */
 			if (m == first)
 				snprintf(b[m].label, sizeof(b[m].label), "%.*s", (int)(l > 3 && !strcmp(name + l - 3, "_ns") ? l - 3 : l),
 				 name);
-			b[m].med = sb_json_num(ph, "median", NAN);
-			b[m].lo = sb_json_num(ph, "ci95_low", b[m].med);
-			b[m].hi = sb_json_num(ph, "ci95_high", b[m].med);
+			b[m].med = med;
+			b[m].lo = phase_stat(r->cases[idx[k]].m->probe, name, SB_SF_CI95_LOW, med);
+			b[m].hi = phase_stat(r->cases[idx[k]].m->probe, name, SB_SF_CI95_HIGH, med);
 			b[m].series = (int)k;
 			m++;
 		}
@@ -209,7 +230,7 @@ int sb_fig_stages(struct sb_report *r)
 		return -1;
 	}
 	for (size_t i = 0; i < r->ncases; i++)
-		if (stages_of(&r->cases[i]) || json_object_size(json_object_get(json_object_get(r->cases[i].j, "probe"), "phases")))
+		if (stages_of(&r->cases[i]) || nphases(&r->cases[i]))
 			idx[n++] = i;
 	int rc = 0;
 	if (!n) {

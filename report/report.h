@@ -19,7 +19,6 @@
 
 struct sb_rrun {
 	struct sb_results res;
-	const json_t *doc; /* res.doc: the header a page describes (host, config, notes) is read free-form */
 	unsigned char *dropped; /* per model case: left out by --case/--where (NULL: none) */
 	const char *path;
 	char name[96];   /* file name without directory and .json: tells runs apart in legends */
@@ -29,7 +28,6 @@ struct sb_rrun {
 
 struct sb_rcase {
 	const struct sb_result_case *m;
-	const json_t *j; /* m->j: the free-form parts (probe, counters) */
 	int run;
 	const char *label, *method, *preset, *exec, *mem_kind, *thp, *ns_path;
 	double mem_bytes, rss_bytes, stack_bytes;

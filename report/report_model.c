@@ -10,7 +10,6 @@ static void fill_case(struct sb_rcase *c, const struct sb_result_case *m, int ru
 {
 	const struct sb_raxis *ax = m->ax;
 	c->m = m;
-	c->j = m->j;
 	c->run = run;
 	c->label = m->label;
 	c->method = ax[SB_AF_METHOD].s;
@@ -43,7 +42,6 @@ int sb_report_add_run(struct sb_report *r, const char *path, char *err, size_t e
 	}
 	if (sb_results_read(&run->res, path, err, errlen))
 		return -1;
-	run->doc = run->res.doc;
 	run->path = path;
 	r->nruns++;
 	for (size_t k = 0; k < run->res.ncases; k++)

@@ -8,7 +8,6 @@
 #include "case_warnings.h"
 #include "probe_cost.h"
 #include "report_page.h"
-#include "results_read.h"
 
 static const char *say(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -21,53 +20,57 @@ static const char *say(char *buf, size_t len, const char *fmt, ...)
 	return buf;
 }
 
+/* A string of the run description, or fallback when the file has none. */
+static const char *or(const char *s, const char *fallback)
+{
+	return s ? s : fallback;
+}
+
+/* A number of the run description, or fallback when the file has none. */
+static double num_or(double v, double fallback)
+{
+	return isnan(v) ? fallback : v;
+}
+
 static void host_items(FILE *f, const struct sb_page_ops *o, const struct sb_rrun *run)
 {
 	char b[1024], mem[32];
-	const json_t *d = run->doc, *h = json_object_get(d, "host"), *t = json_object_get(d, "tool");
-	const json_t *ck = json_object_get(h, "clock"), *pv = json_object_get(h, "privileges");
-	o->item(f, say(b, sizeof(b), "File: %s (written %s by %s %s, commit %s)", run->path,
-		       sb_json_str(d, "created", "?"), sb_json_str(t, "name", "spawnbench"),
-		       sb_json_str(t, "version", "?"), sb_json_str(t, "git_commit", "unknown")));
-	sb_fmt_bytes(sb_json_num(h, "mem_total_bytes", 0), mem, sizeof(mem));
-	o->item(f, say(b, sizeof(b), "Host: %s, Linux %s (%s), %s, %.0f CPUs, %s memory, %s", sb_json_str(h, "hostname", "?"),
-		       sb_json_str(h, "kernel", "?"), sb_json_str(h, "arch", "?"), sb_json_str(h, "cpu_model", "?"),
-		       sb_json_num(h, "cores", 0), mem,
-		       json_is_true(json_object_get(h, "virtualized")) ? "virtual machine" : "bare metal"));
-	o->item(f, say(b, sizeof(b), "THP enabled %s, defrag %s; glibc %s, libbpf %s, libpfm %s",
-		       sb_json_str(h, "thp_enabled", "?"), sb_json_str(h, "thp_defrag", "?"), sb_json_str(h, "glibc", "?"),
-		       sb_json_str(h, "libbpf", "?"), sb_json_str(h, "libpfm", "?")));
+	const struct sb_rrun_desc *d = &run->res.desc;
+	o->item(f, say(b, sizeof(b), "File: %s (written %s by %s %s, commit %s)", run->path, or(d->created, "?"),
+		       or(d->tool_name, "spawnbench"), or(d->tool_version, "?"), run->res.git_commit));
+	sb_fmt_bytes(num_or(d->mem_total_bytes, 0), mem, sizeof(mem));
+	o->item(f, say(b, sizeof(b), "Host: %s, Linux %s (%s), %s, %.0f CPUs, %s memory, %s", or(d->hostname, "?"),
+		       or(d->kernel, "?"), or(d->arch, "?"), or(d->cpu_model, "?"), num_or(d->cores, 0), mem,
+		       d->virtualized ? "virtual machine" : "bare metal"));
+	o->item(f, say(b, sizeof(b), "THP enabled %s, defrag %s; glibc %s, libbpf %s, libpfm %s", or(d->thp_enabled, "?"),
+		       or(d->thp_defrag, "?"), or(d->glibc, "?"), or(d->libbpf, "?"), or(d->libpfm, "?")));
 	o->item(f, say(b, sizeof(b), "Clock: %s from clocksource %s, resolution %.0f ns, one clock_gettime costs %.0f ns "
-				     "(not subtracted)", sb_json_str(ck, "id", "?"), sb_json_str(ck, "source", "?"),
-		       sb_json_num(ck, "resolution_ns", NAN), sb_json_num(ck, "overhead_ns", NAN)));
+				     "(not subtracted)", or(d->clock_id, "?"), or(d->clock_source, "?"),
+		       d->clock_resolution_ns, d->clock_overhead_ns));
 	o->item(f, say(b, sizeof(b), "Privileges: euid %.0f, CAP_SYS_ADMIN %s, user namespaces %s, writable cgroup v2 %s",
-		       sb_json_num(pv, "euid", -1), json_is_true(json_object_get(pv, "cap_sys_admin")) ? "yes" : "no",
-		       json_is_true(json_object_get(pv, "user_namespaces")) ? "yes" : "no",
-		       json_is_true(json_object_get(pv, "cgroup2")) ? "yes" : "no"));
+		       num_or(d->euid, -1), d->cap_sys_admin ? "yes" : "no", d->user_namespaces ? "yes" : "no",
+		       d->cgroup2 ? "yes" : "no"));
 }
 
 static void config_items(FILE *f, const struct sb_page_ops *o, const struct sb_rrun *run)
 {
 	char b[1024], argv[600] = "";
-	const json_t *c = json_object_get(run->doc, "config"), *rn = json_object_get(run->doc, "run"), *v;
-	size_t i, off = 0;
-	json_array_foreach(json_object_get(c, "argv"), i, v) {
-		const char *a = json_string_value(v);
-		int n = snprintf(argv + off, sizeof(argv) - off, "%s%s", off ? " " : "", a ? a : "");
+	const struct sb_rrun_desc *d = &run->res.desc;
+	size_t off = 0;
+	for (size_t i = 0; i < d->argc; i++) {
+		int n = snprintf(argv + off, sizeof(argv) - off, "%s%s", off ? " " : "", d->argv[i]);
 		if (n < 0 || (size_t)n >= sizeof(argv) - off)
 			break;
 		off += (size_t)n;
 	}
-	o->item(f, say(b, sizeof(b), "Plan %s, command line: spawnbench %s", sb_json_str(c, "plan", "?"), argv));
+	o->item(f, say(b, sizeof(b), "Plan %s, command line: spawnbench %s", or(d->plan, "?"), argv));
 	o->item(f, say(b, sizeof(b), "Up to %.0f measured spawns per case (at least %.0f), %.0f warm-up spawns discarded, "
 				     "batches of %.0f interleaved across cases, target CI %.1f%% on %s, %.0f s limit per "
 				     "case, shuffle seed %.0f",
-		       sb_json_num(c, "iterations", NAN), sb_json_num(c, "min_iterations", NAN), sb_json_num(c, "warmup", NAN),
-		       sb_json_num(c, "batch", NAN), sb_json_num(c, "target_ci", 0) * 100, sb_json_str(c, "stop_metric", "?"),
-		       sb_json_num(c, "max_time_s", 0), sb_json_num(c, "seed", NAN)));
-	o->item(f, say(b, sizeof(b), "Run from %s to %s (%.1f s)%s", sb_json_str(rn, "started", "?"),
-		       sb_json_str(rn, "finished", "?"), sb_json_num(rn, "duration_s", NAN),
-		       json_is_true(json_object_get(rn, "interrupted")) ? ", INTERRUPTED: unfinished cases are marked skipped" : ""));
+		       d->iterations, d->min_iterations, d->warmup, d->batch, num_or(d->target_ci, 0) * 100,
+		       or(d->stop_metric, "?"), num_or(d->max_time_s, 0), d->seed));
+	o->item(f, say(b, sizeof(b), "Run from %s to %s (%.1f s)%s", or(d->started, "?"), or(d->finished, "?"),
+		       d->duration_s, run->res.interrupted ? ", INTERRUPTED: unfinished cases are marked skipped" : ""));
 }
 
 /* Notes of the run, then every case that did not run cleanly: a reader must see these. */
@@ -75,16 +78,16 @@ static void notes(FILE *f, const struct sb_page_ops *o, const struct sb_report *
 {
 	char b[1024];
 	size_t i, shown = 0;
-	json_t *v;
-	json_array_foreach(json_object_get(r->runs[run].doc, "notes"), i, v) {
+	const struct sb_rrun_desc *d = &r->runs[run].res.desc;
+	for (i = 0; i < d->nnotes; i++) {
 		if (!shown++)
 			o->list_begin(f);
-		o->item(f, say(b, sizeof(b), "Note: %s", json_string_value(v) ? json_string_value(v) : "?"));
+		o->item(f, say(b, sizeof(b), "Note: %s", d->notes[i]));
 	}
 	for (i = 0; i < r->ncases; i++) {
 		const struct sb_rcase *c = &r->cases[i];
 		const struct sb_result_case *m = c->m;
-		const json_t *probe = m->probe;
+		const struct sb_rprobe *probe = m->probe;
 		const char *errno_name = m->errno_name ? m->errno_name : "";
 		if (c->run != (int)run)
 			continue;
@@ -95,18 +98,16 @@ static void notes(FILE *f, const struct sb_page_ops *o, const struct sb_report *
 		else if (m->failed_spawns > 0)
 			say(b, sizeof(b), "%s: %.0f spawns failed (kept out of the samples)%s%s", c->label,
 			    m->failed_spawns, errno_name[0] ? ": " : "", errno_name);
-		else if (probe && (sb_json_num(probe, "lost_events", 0) > 0 || sb_json_str(probe, "reason", NULL)))
-			say(b, sizeof(b), "%s: probe %s, %.0f events lost%s%s", c->label, sb_json_str(probe, "backend", "?"),
-			    sb_json_num(probe, "lost_events", 0), sb_json_str(probe, "reason", NULL) ? ": " : "",
-			    sb_json_str(probe, "reason", ""));
+		else if (probe && (num_or(probe->lost_events, 0) > 0 || probe->reason))
+			say(b, sizeof(b), "%s: probe %s, %.0f events lost%s%s", c->label, or(probe->backend, "?"),
+			    num_or(probe->lost_events, 0), probe->reason ? ": " : "", or(probe->reason, ""));
 		if (!b[0]) {
 			/* Counters that could not be counted are degraded data too. */
-			size_t k;
-			json_t *e;
-			json_array_foreach(json_object_get(c->m->counters, "events"), k, e) {
-				if (strcmp(sb_json_str(e, "status", "ok"), "ok")) {
-					say(b, sizeof(b), "%s: counter %s %s: %s", c->label, sb_json_str(e, "name", "?"),
-					    sb_json_str(e, "status", "?"), sb_json_str(e, "reason", ""));
+			for (size_t k = 0; m->counters && k < m->counters->nevents; k++) {
+				const struct sb_rcounter *e = &m->counters->events[k];
+				if (strcmp(or(e->status, "ok"), "ok")) {
+					say(b, sizeof(b), "%s: counter %s %s: %s", c->label, or(e->name, "?"), e->status,
+					    or(e->reason, ""));
 					break;
 				}
 			}
@@ -164,13 +165,12 @@ static void counters_table(FILE *f, const struct sb_page_ops *o, const struct sb
 	int any = 0;
 	for (size_t i = 0; i < r->ncases; i++) {
 		const struct sb_rcase *c = &r->cases[i];
-		size_t k;
-		json_t *e;
 		if (c->run != (int)run)
 			continue;
-		json_array_foreach(json_object_get(c->m->counters, "events"), k, e) {
-			struct sb_stats st;
-			unsigned have = sb_stats_read(json_object_get(e, "stats"), &st);
+		for (size_t k = 0; c->m->counters && k < c->m->counters->nevents; k++) {
+			const struct sb_rcounter *e = &c->m->counters->events[k];
+			const struct sb_stats st = e->s.st;
+			unsigned have = e->s.have;
 			char med[32], ci[64];
 			if (!have)
 				continue;
@@ -181,8 +181,8 @@ static void counters_table(FILE *f, const struct sb_page_ops *o, const struct sb
 			snprintf(med, sizeof(med), "%.6g", have & (1u << SB_SF_MEDIAN) ? st.median : NAN);
 			snprintf(ci, sizeof(ci), "%.6g to %.6g", have & (1u << SB_SF_CI95_LOW) ? st.ci95_low : NAN,
 				 have & (1u << SB_SF_CI95_HIGH) ? st.ci95_high : NAN);
-			const char *cells[] = { c->label, sb_json_str(e, "name", "?"), sb_json_str(e, "scope", "?"), med, ci,
-						json_is_true(json_object_get(e, "multiplexed")) ? "yes (values as read)" : "no" };
+			const char *cells[] = { c->label, or(e->name, "?"), or(e->scope, "?"), med, ci,
+						e->multiplexed ? "yes (values as read)" : "no" };
 			o->table_row(f, cells, 6);
 		}
 	}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "results_check.h"
+#include "results_model_parts.h"
 #include "results_read.h"
 
 const char *const sb_host_field_names[SB_N_HOST_FIELDS] = { "hostname", "kernel", "cpu_model", "glibc" };
@@ -303,7 +304,7 @@ static int read_case(struct sb_result_case *c, const json_t *j, struct sb_case_s
 		     struct where *w)
 {
 	int bad = 0;
-	*c = (struct sb_result_case){ .index = index, .j = j, .rate = -1 };
+	*c = (struct sb_result_case){ .index = index, .rate = -1 };
 	for (int m = 0; m < SB_N_METRICS; m++)
 		c->by_id[m] = -1;
 	const char *key = opt_str(j, "key", w, &bad), *label = opt_str(j, "label", w, &bad);
@@ -324,9 +325,13 @@ static int read_case(struct sb_result_case *c, const json_t *j, struct sb_case_s
 	c->rss_bytes = sb_json_num(sp, "vm_rss_bytes", NAN);
 	c->mappings = sb_json_num(sp, "mappings", NAN);
 	c->same_cpu_share = sb_json_num(json_object_get(j, "placement"), "same_cpu_share", -1);
-	c->probe = json_object_get(j, "probe");
-	c->counters = json_object_get(j, "counters");
 	if (read_metrics(c, j, cs, w) || read_axes(c, j, w) || read_warnings(c, j, w))
+		return -1;
+	/* The typed parts a case may carry, read only when it has them (results_model_parts.h). */
+	const json_t *probe = json_object_get(j, "probe"), *counters = json_object_get(j, "counters");
+	if (probe && !json_is_null(probe) && sb_rprobe_read(probe, &c->probe, w->s, w->err, w->errlen))
+		return -1;
+	if (counters && !json_is_null(counters) && sb_rcounters_read(counters, &c->counters, w->s, w->err, w->errlen))
 		return -1;
 	return 0;
 }
@@ -338,6 +343,8 @@ static void case_free(struct sb_result_case *c)
 	free(c->metrics);
 	free(c->lists);
 	free(c->warnings);
+	sb_rprobe_free(c->probe);
+	sb_rcounters_free(c->counters);
 }
 
 void sb_results_free(struct sb_results *r)
@@ -345,6 +352,7 @@ void sb_results_free(struct sb_results *r)
 	for (size_t i = 0; i < r->ncases; i++)
 		case_free(&r->cases[i]);
 	free(r->cases);
+	sb_rrun_desc_free(&r->desc);
 	sb_parsed_free(&r->src);
 	*r = (struct sb_results){ 0 };
 }
@@ -367,6 +375,8 @@ int sb_results_from_parsed(struct sb_results *r, struct sb_parsed *f, const char
 	};
 	for (int h = 0; h < SB_N_HOST_FIELDS; h++)
 		r->host[h] = json_string_value(json_object_get(host, sb_host_field_names[h]));
+	if (sb_rrun_desc_read(doc, &r->desc, path, err, errlen))
+		goto fail;
 	r->cases = calloc(json_array_size(cases) + 1, sizeof(*r->cases));
 	if (!r->cases) {
 		snprintf(err, errlen, "%s: out of memory", path);

@@ -1,19 +1,23 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The results model: one results file read once into typed structs that report, compare and export
- * consume. The reader (results_model.c) is the only code of report/ that walks a results document for
- * what it holds: the run and host header, and per case every axis (axis_fields.h's table), the status as
- * an enum with its reason, each metric's samples and statistics (indexed by enum sb_metric, and in file
- * order for the writers that list "all"), the spawns per second of its rounds, its warnings, what the
- * spawner held, placement and probe level. Samples are checked on the way in (results_check.h) and the
- * statistics recomputed from them, so no reader ever sees a number the file's own samples contradict.
+ * consume. The reader (results_model.c, with the parts of results_model_parts.h) is the only code of
+ * report/ that walks a results document for what it holds: the run and host header, and per case every
+ * axis (axis_fields.h's table), the status as an enum with its reason, each metric's samples and
+ * statistics (indexed by enum sb_metric, and in file order for the writers that list "all"), the spawns
+ * per second of its rounds, its warnings, what the spawner held, placement and probe level. Samples are
+ * checked on the way in (results_check.h) and the statistics recomputed from them, so no reader ever
+ * sees a number the file's own samples contradict.
  *
- * Two parts stay free-form JSON, read where they are used: a case's "probe" (stages and phases, whose
- * layout the probe backends own: compare_explain.c, fig_stages.c, report_page.c, table_csv.c) and its
- * "counters" (events named by the PMU of the host that ran it). The model keeps pointers into the
- * document for them; the document lives as long as the model.
+ * A case's "probe" (phases with their statistics and raw values, copy_process stages with shares and
+ * intervals, what was joined and lost) and "counters" (libpfm4 events: values, statistics, and the events
+ * that could not be counted, with why) are typed too, read only when the case has them
+ * (results_model_probe.c, results_model_counters.c); so is the run description a report page prints
+ * (tool, host, clock, privileges, configuration, run times, notes: results_model_run.c). What no reader
+ * shows is not typed: probe.kmem, counters.derived, host.mitigations, config.cpu and config.probe.
  *
  * Strings are borrowed from the document (or are static defaults) and live until sb_results_free().
+ * No consumer of the model reads the document: every field it shows is here, type-checked.
  */
 #ifndef SB_RESULTS_MODEL_H
 #define SB_RESULTS_MODEL_H
@@ -48,6 +52,57 @@ struct sb_rwarning {
 	const char *code, *message;
 };
 
+/* A statistics object as the file gives it (not recomputed): probe phases and counter events. */
+struct sb_rstats {
+	struct sb_stats st;
+	unsigned have;     /* bit f: st holds field f (enum sb_stat_field); 0 when the file gives none */
+};
+
+/* One phase of the probed spawns (probe.phases.<name>, probe.phase_samples.<name>). */
+struct sb_rphase {
+	const char *name;  /* "syscall_to_copy_done_ns", ... */
+	int in_phases;     /* probe.phases has it (else only phase_samples does) */
+	struct sb_rstats s; /* probe.phases.<name> */
+	double *v;         /* probe.phase_samples.<name> in join order, owned; NULL when absent or empty */
+	size_t n;
+};
+
+/* One copy_process stage (probe.stages[i]); numbers are NAN when absent, name NULL. */
+struct sb_rstage {
+	const char *name;
+	double share, share_ci95_low, share_ci95_high; /* fraction of copy_process, Wilson interval (sampled) */
+	double samples;    /* kernel-stack samples (sampled) or calls (exact) */
+	double est_ns;     /* share x the copy_process median */
+};
+
+/* A case's "probe"; strings NULL and numbers NAN when absent. */
+struct sb_rprobe {
+	const char *backend, *level, *reason;
+	double spawns_joined, spawns_unjoined, lost_events, stage_samples_total;
+	struct sb_rphase *phases;    /* probe.phases in file order, then names only phase_samples has */
+	size_t nphases;
+	int has_stages;              /* the file has probe.stages (level stages), possibly empty */
+	struct sb_rstage *stages;    /* in file order (by share, as the probes write them) */
+	size_t nstages;
+};
+
+/* One counter event (counters.events[i]); strings NULL when absent. */
+struct sb_rcounter {
+	const char *name, *scope, *status, *reason, *encoding;
+	double errno_value;          /* "errno" of an event that could not be counted; NAN when absent */
+	int multiplexed, user_space_only;
+	double *v;                   /* per-spawn values, owned; NULL when absent or empty */
+	size_t n;
+	struct sb_rstats s;          /* "stats" as the file gives them */
+	size_t stats_fields;         /* members of "stats" (known to this reader or not); 0 when absent */
+};
+
+/* A case's "counters". */
+struct sb_rcounters {
+	struct sb_rcounter *events;
+	size_t nevents;
+};
+
 struct sb_result_case {
 	size_t index;                /* position in the file's "cases" */
 	const char *key, *label;     /* label falls back to the key, the key to the label */
@@ -72,14 +127,36 @@ struct sb_result_case {
 	size_t nwarnings;
 	double rss_bytes, mappings;  /* what the spawner held ("spawner"); NAN when absent */
 	double same_cpu_share;       /* placement.same_cpu_share, or -1 when absent */
-	const json_t *probe;         /* free-form: see above; NULL when absent */
-	const json_t *counters;      /* free-form: see above; NULL when absent */
-	const json_t *j;             /* the case object, for writers that copy it whole */
+	struct sb_rprobe *probe;     /* owned; NULL when the case has no "probe" */
+	struct sb_rcounters *counters; /* owned; NULL when the case has no "counters" */
 };
 
 /* The host fields readers show or compare (host.<name> in the file). */
 enum sb_host_field { SB_H_HOSTNAME, SB_H_KERNEL, SB_H_CPU_MODEL, SB_H_GLIBC, SB_N_HOST_FIELDS };
 extern const char *const sb_host_field_names[SB_N_HOST_FIELDS];
+
+/*
+ * What a report page says of a run: the header of the file beyond what compare uses. Strings are NULL,
+ * numbers NAN and flags 0 when absent.
+ */
+struct sb_rrun_desc {
+	const char *tool_name, *tool_version, *created;
+	const char *hostname, *kernel, *arch, *cpu_model, *thp_enabled, *thp_defrag, *glibc, *libbpf, *libpfm;
+	double cores, mem_total_bytes;
+	int virtualized;
+	const char *clock_id, *clock_source;        /* host.clock */
+	double clock_resolution_ns, clock_overhead_ns;
+	double euid;                                /* host.privileges */
+	int cap_sys_admin, user_namespaces, cgroup2;
+	const char **argv;                          /* config.argv (owned array of borrowed strings) */
+	size_t argc;
+	const char *plan, *stop_metric;             /* config */
+	double iterations, min_iterations, warmup, batch, target_ci, max_time_s, seed;
+	const char *started, *finished;             /* run */
+	double duration_s;
+	const char **notes;                         /* the file's "notes" (owned array of borrowed strings) */
+	size_t nnotes;
+};
 
 struct sb_results {
 	struct sb_parsed src;        /* owned: the document and what of the samples the reader did not take */
@@ -91,15 +168,17 @@ struct sb_results {
 	int interrupted;             /* run.interrupted */
 	double stamp_ns;             /* run.stamp_ns.median when recorded, else NAN */
 	const char *converted_from;  /* set when the document was made from a trace profile (compare_trace.c) */
+	struct sb_rrun_desc desc;    /* what a report page prints of the run */
 	struct sb_result_case *cases;
 	size_t ncases;
 };
 
 /*
  * Read one results file into r: sb_results_parse_file()'s checks (a readable, well-formed file of this schema),
- * then every case into the model; a field of the wrong type (a number where a word belongs, samples that
- * are not durations, a warning that is not an object) is refused with a message naming the file, the
- * case and the field. 0, or -1 with the message in err; r is freed either way on failure.
+ * then the run description and every case into the model; a field of the wrong type (a number where a
+ * word belongs, samples that are not durations, a warning that is not an object, a stage share or a
+ * counter value that is not a number) is refused with a message naming the file, the case and the
+ * field. 0, or -1 with the message in err; r is freed either way on failure.
  */
 int sb_results_read(struct sb_results *r, const char *path, char *err, size_t errlen);
 /* The same from a document already loaded and checked (takes ownership of doc, even on failure). */
@@ -109,7 +188,7 @@ int sb_results_from_parsed(struct sb_results *r, struct sb_parsed *f, const char
 void sb_results_free(struct sb_results *r);
 
 /*
- * A statistics object of the file (a metric's, or a counter event's in the free-form "counters") into s:
+ * A statistics object of the file (a metric's, a probe phase's or a counter event's) into s:
  * the fields it holds, as bits by enum sb_stat_field (numbers only; the reader checked a metric's).
  */
 unsigned sb_stats_read(const json_t *st, struct sb_stats *s);

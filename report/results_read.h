@@ -17,7 +17,7 @@
  */
 int sb_results_parse_file(const char *path, struct sb_parsed *out, char *err, size_t errlen);
 
-/* Accessors that tolerate absent fields, for the reader and the free-form parts (results_model.h). */
+/* Accessors that tolerate absent fields and values of another type, for the model's reader (results_model.c). */
 const char *sb_json_str(const json_t *obj, const char *key, const char *fallback);
 double sb_json_num(const json_t *obj, const char *key, double fallback);
 

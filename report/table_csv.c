@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "report.h"
-#include "results_read.h"
 
 /* The columns' order (the results file lists them in sb_stat_field_names' order). */
 static const enum sb_stat_field stat_fields[] = {
@@ -76,16 +75,13 @@ static int summary(struct sb_report *r)
 			if (c->m->metrics[m].have)
 				stat_row(f, r, c, c->m->metrics[m].name, &c->m->metrics[m].st, c->m->metrics[m].have);
 		/* Counter events are metrics too, named counter:SCOPE:EVENT so they sort together. */
-		size_t k;
-		json_t *e;
-		json_array_foreach(json_object_get(json_object_get(c->j, "counters"), "events"), k, e) {
+		for (size_t k = 0; c->m->counters && k < c->m->counters->nevents; k++) {
+			const struct sb_rcounter *e = &c->m->counters->events[k];
 			char name[160];
-			if (!json_object_size(json_object_get(e, "stats")))
+			if (!e->stats_fields)
 				continue;
-			snprintf(name, sizeof(name), "counter:%s:%s", sb_json_str(e, "scope", "?"), sb_json_str(e, "name", "?"));
-			struct sb_stats st;
-			unsigned have = sb_stats_read(json_object_get(e, "stats"), &st);
-			stat_row(f, r, c, name, &st, have);
+			snprintf(name, sizeof(name), "counter:%s:%s", e->scope ? e->scope : "?", e->name ? e->name : "?");
+			stat_row(f, r, c, name, &e->s.st, e->s.have);
 		}
 	}
 	return sb_report_close(r, f, "summary.csv");
@@ -96,9 +92,8 @@ static int stages(struct sb_report *r)
 	FILE *f = NULL;
 	for (size_t i = 0; i < r->ncases; i++) {
 		const struct sb_rcase *c = &r->cases[i];
-		json_t *probe = json_object_get(c->j, "probe"), *s;
-		size_t k;
-		if (!json_array_size(json_object_get(probe, "stages")))
+		const struct sb_rprobe *probe = c->m->probe;
+		if (!probe || !probe->nstages)
 			continue;
 		if (!f) {
 			f = sb_report_open(r, "stages.csv");
@@ -106,15 +101,15 @@ static int stages(struct sb_report *r)
 				return -1;
 			fprintf(f, "run,label,backend,stage,share,share_ci95_low,share_ci95_high,samples,est_ns\n");
 		}
-		json_array_foreach(json_object_get(probe, "stages"), k, s) {
+		for (size_t k = 0; k < probe->nstages; k++) {
+			const struct sb_rstage *s = &probe->stages[k];
 			sb_csv_str(f, r->runs[c->run].name);
 			fputc(',', f);
 			sb_csv_str(f, c->label);
-			fprintf(f, ",%s,", sb_json_str(probe, "backend", "?"));
-			sb_csv_str(f, sb_json_str(s, "name", "?"));
-			fprintf(f, ",%.6g,%.6g,%.6g,%.0f,%.0f\n", sb_json_num(s, "share", NAN),
-				sb_json_num(s, "share_ci95_low", NAN), sb_json_num(s, "share_ci95_high", NAN),
-				sb_json_num(s, "samples", NAN), sb_json_num(s, "est_ns", NAN));
+			fprintf(f, ",%s,", probe->backend ? probe->backend : "?");
+			sb_csv_str(f, s->name ? s->name : "?");
+			fprintf(f, ",%.6g,%.6g,%.6g,%.0f,%.0f\n", s->share, s->share_ci95_low, s->share_ci95_high, s->samples,
+				s->est_ns);
 		}
 	}
 	return f ? sb_report_close(r, f, "stages.csv") : 0;

@@ -12,9 +12,17 @@ printf '{"cases": []}\n' >"$TMP/noschema.json"
 printf '{"schema": "spawnbench/1", "cases": [{"label": "x", "status": "ok"}]}\n' >"$TMP/nokey.json"
 printf '{"schema": "spawnbench/1", "cases": [{"key": "fork", "status": "ok", "samples": {"total_ns": [1, "2"]}}]}\n' \
 	>"$TMP/badsample.json"
+# The typed parts of the model: a case's probe and counters, the header a report prints.
+printf '{"schema": "spawnbench/1", "cases": [{"key": "fork", "status": "ok", "samples": {"total_ns": [1, 2]}, "probe": {"stages": [{"name": "dup_mmap", "share": "71%%"}]}}]}\n' \
+	>"$TMP/badprobe.json"
+printf '{"schema": "spawnbench/1", "cases": [{"key": "fork", "status": "ok", "samples": {"total_ns": [1, 2]}, "counters": {"events": [{"name": "cycles", "samples": [3, null]}]}}]}\n' \
+	>"$TMP/badcounter.json"
+printf '{"schema": "spawnbench/1", "host": {"cores": "eight"}, "cases": [{"key": "fork", "status": "ok", "samples": {"total_ns": [1, 2]}}]}\n' \
+	>"$TMP/badhost.json"
 
 # Each broken file, on either side of compare and as an export input.
-for bad in missing.json truncated.json garbage.json future.json noschema.json nokey.json badsample.json; do
+for bad in missing.json truncated.json garbage.json future.json noschema.json nokey.json badsample.json badprobe.json \
+	badcounter.json badhost.json; do
 	f="$TMP/$bad"
 	expect_rc 2 "$SB" compare "$TMP/good.json" "$f"
 	expect_in "$TMP/err" "$f"
@@ -35,6 +43,12 @@ expect_rc 2 "$SB" compare "$TMP/good.json" "$TMP/nokey.json"
 expect_in "$TMP/err" "case 0 has no \"key\""
 expect_rc 2 "$SB" compare "$TMP/good.json" "$TMP/badsample.json"
 expect_in "$TMP/err" "samples.total_ns[1] is not a number"
+expect_rc 2 "$SB" compare "$TMP/good.json" "$TMP/badprobe.json"
+expect_in "$TMP/err" "$TMP/badprobe.json: case 0 (no label): probe.stages[0].share is not a number"
+expect_rc 2 "$SB" export --format bencher "$TMP/badcounter.json"
+expect_in "$TMP/err" "$TMP/badcounter.json: case 0 (no label): counters.events[0].samples[1] is not a number"
+expect_rc 2 "$SB" compare "$TMP/badhost.json" "$TMP/good.json"
+expect_in "$TMP/err" "$TMP/badhost.json: host.cores is not a number"
 
 # Bad options.
 expect_rc 2 "$SB" compare "$TMP/good.json"

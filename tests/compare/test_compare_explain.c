@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * The explanation under compare, on case objects built here with known numbers: the stage estimate's
+ * The explanation under compare, on cases built here with known numbers and read through the results
+ * model (its typed probe and counters): the stage estimate's
  * interval (Wilson share x median, relative errors in quadrature) against a hand computation, the ranking
  * by carry, the phase test on raw samples, counters with medians of 0, and every "cannot tell": no data,
  * one side, backends that differ, too few samples, phases only.
@@ -10,7 +11,27 @@
 #include <string.h>
 
 #include "compare_explain.h"
+#include "results_model.h"
 #include "unit.h"
+
+/* sb_explain_cases on two case objects, read into the model as the two cases of one document. */
+static int explain_json(const json_t *b, const json_t *n, const char *metric, double change, double threshold,
+			double alpha, struct sb_explain *x)
+{
+	json_t *doc = json_pack("{s:s, s:[O, O]}", "schema", "spawnbench/1", "cases", b, n);
+	struct sb_results r;
+	char err[512];
+	int ret;
+
+	memset(x, 0, sizeof(*x));
+	if (sb_results_from_doc(&r, doc, "explain.json", err, sizeof(err))) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	ret = sb_explain_cases(&r.cases[0], &r.cases[1], metric, change, threshold, alpha, x);
+	sb_results_free(&r);
+	return ret;
+}
 
 /* n raw phase values around median m: m - n/2 + i, so the median is m exactly (n odd). */
 static json_t *ramp(double m, int n)
@@ -64,7 +85,7 @@ static void stages_explained(void **state)
 
 	add_counter(b, 0);
 	add_counter(n, 0);
-	assert_msg(!sb_explain_cases(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
+	assert_msg(!explain_json(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
 	assert_msg(x.have && x.nstages == 3 && x.nphases == 2 && x.ncounters == 1, "%d %zu %zu %zu", x.have, x.nstages,
 	      x.nphases, x.ncounters);
 	assert_msg(!strcmp(x.stage[0].name, "copy_page_range"), "first %s", x.stage[0].name);
@@ -102,11 +123,11 @@ static void stages_explained(void **state)
 	assert_msg(strstr(line, "syscall_to_copy_done +1.00 ms") && strstr(line, "perf::PAGE-FAULTS (parent) +0"), "%s", line);
 
 	/* An improvement ranks the largest fall first. */
-	assert_msg(!sb_explain_cases(n, b, "create_ns", -1000000, 0.05, 0.05, &x), "explained");
+	assert_msg(!explain_json(n, b, "create_ns", -1000000, 0.05, 0.05, &x), "explained");
 	assert_msg(!strcmp(x.stage[0].name, "copy_page_range") && x.stage[0].carry > 0.99, "%s %g", x.stage[0].name,
 	      x.stage[0].carry);
 	/* Phases outside the metric's span carry nothing: return_to_caller is not part of syscall_ns. */
-	assert_msg(!sb_explain_cases(b, n, "syscall_ns", 1000000, 0.05, 0.05, &x), "explained");
+	assert_msg(!explain_json(b, n, "syscall_ns", 1000000, 0.05, 0.05, &x), "explained");
 	for (size_t i = 0; i < x.nphases; i++)
 		assert_msg(strcmp(x.phase[i].name, "return_to_caller_ns") || isnan(x.phase[i].carry), "carry %g",
 		      x.phase[i].carry);
@@ -114,7 +135,7 @@ static void stages_explained(void **state)
 	/* Files from before phase_samples: the medians' change and interval, no test. */
 	json_t *nraw = json_deep_copy(json_object_get(json_object_get(n, "probe"), "phase_samples"));
 	json_object_del(json_object_get(n, "probe"), "phase_samples");
-	assert_msg(!sb_explain_cases(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
+	assert_msg(!explain_json(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
 	for (size_t i = 0; i < x.nphases; i++) {
 		if (strcmp(x.phase[i].name, "syscall_to_copy_done_ns"))
 			continue;
@@ -127,26 +148,26 @@ static void stages_explained(void **state)
 	json_object_set_new(json_object_get(n, "probe"), "phase_samples", nraw);
 	/* Backends that differ: phases yes, stages no, and it says so. */
 	json_object_set_new(json_object_get(n, "probe"), "backend", json_string("fentry"));
-	assert_msg(!sb_explain_cases(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
+	assert_msg(!explain_json(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
 	assert_msg(x.have && !x.nstages && x.nphases && strstr(x.stage_note, "backends differ"), "%s", x.stage_note);
 	/* Too few stage samples. */
 	json_object_set_new(json_object_get(n, "probe"), "backend", json_string("tracepoint"));
 	json_object_set_new(json_object_get(n, "probe"), "stage_samples_total", json_integer(12));
-	assert_msg(!sb_explain_cases(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
+	assert_msg(!explain_json(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
 	assert_msg(!x.nstages && strstr(x.stage_note, "too few stage samples (200 in base, 12 in new"), "%s", x.stage_note);
 	/* Phases only on one side. */
 	json_object_del(json_object_get(b, "probe"), "stages");
 	json_object_set_new(json_object_get(n, "probe"), "stage_samples_total", json_integer(400));
-	assert_msg(!sb_explain_cases(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
+	assert_msg(!explain_json(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
 	assert_msg(!x.nstages && strstr(x.stage_note, "no stage data on base"), "%s", x.stage_note);
 	/* Probe data on one side: counters only, and the note. */
 	json_object_del(n, "probe");
-	assert_msg(!sb_explain_cases(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
+	assert_msg(!explain_json(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
 	assert_msg(x.have && !x.nphases && x.ncounters == 1 && strstr(x.note, "only base carries probe data"), "%s", x.note);
 	/* Nothing at all. */
 	json_object_del(b, "probe");
 	json_object_del(b, "counters");
-	assert_msg(!sb_explain_cases(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
+	assert_msg(!explain_json(b, n, "create_ns", 1000000, 0.05, 0.05, &x), "explained");
 	assert_msg(!x.have && strstr(x.why, "no explanation possible: neither side"), "%s", x.why);
 	sb_explain_line(&x, line, sizeof(line));
 	assert_msg(!strcmp(line, x.why), "%s", line);
@@ -167,7 +188,7 @@ static void stage_on_one_side(void **state)
 			       ns, 2, 400);
 	struct sb_explain x;
 
-	assert_msg(!sb_explain_cases(b, n, "create_ns", 0, 0.05, 0.05, &x), "explained");
+	assert_msg(!explain_json(b, n, "create_ns", 0, 0.05, 0.05, &x), "explained");
 	assert_msg(x.nstages == 2, "%zu", x.nstages);
 	for (size_t i = 0; i < x.nstages; i++) {
 		if (strcmp(x.stage[i].name, "alloc_pid"))

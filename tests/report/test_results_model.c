@@ -2,8 +2,9 @@
 /*
  * The results model's reader (report/results_model.h): a fixture file read into the structs with every
  * value checked (header, every axis, status, metrics by enum with statistics recomputed from the samples,
- * rates, warnings, placement, the spawner), absent fields read as the axis table's defaults, and a
- * malformed field refused with the file, the case and the field named.
+ * rates, warnings, placement, the spawner, the probe's phases and stages, the counter events, the run
+ * description), absent fields read as the axis table's defaults, and a malformed field refused with the
+ * file, the case and the field named.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -81,8 +82,96 @@ static void test_header_and_axes(void **state)
 	assert_string_equal(c->warnings[0].code, "unsteady");
 	assert_string_equal(c->warnings[0].message, "the series never settled");
 	assert_non_null(c->probe);
-	assert_null(c->counters);
+	assert_non_null(c->counters);
 	assert_true(sb_rcase_usable(c));
+	assert_null(r.cases[1].probe);
+	assert_null(r.cases[1].counters);
+}
+
+static void test_probe(void **state)
+{
+	const struct sb_results r = *(const struct sb_results *)*state;
+	const struct sb_rprobe *p = r.cases[0].probe;
+	assert_string_equal(p->backend, "tracepoint");
+	assert_string_equal(p->level, "stages");
+	assert_null(p->reason);
+	assert_true(p->spawns_joined == 3 && p->lost_events == 1 && p->stage_samples_total == 40);
+	assert_true(isnan(p->spawns_unjoined));
+	/* probe.phases in file order, then the phase only phase_samples has. */
+	assert_int_equal(p->nphases, 3);
+	const struct sb_rphase *cp = &p->phases[0], *wr = &p->phases[1], *er = &p->phases[2];
+	assert_string_equal(cp->name, "syscall_to_copy_done_ns");
+	assert_true(cp->in_phases && cp->s.st.median == 1000 && cp->s.st.ci95_high == 1100);
+	assert_true(cp->s.have & (1u << SB_SF_CI95_LOW));
+	assert_false(cp->s.have & (1u << SB_SF_P99));
+	assert_int_equal(cp->n, 3);
+	assert_true(cp->v[0] == 900 && cp->v[2] == 1100);
+	assert_string_equal(wr->name, "wakeup_to_return_ns");
+	assert_true(wr->in_phases && wr->s.have == 1u << SB_SF_MEDIAN && wr->s.st.median == 50);
+	assert_null(wr->v);
+	assert_string_equal(er->name, "exit_to_reap_ns");
+	assert_false(er->in_phases);
+	assert_int_equal(er->s.have, 0);
+	assert_true(er->n == 2 && er->v[1] == 8);
+	assert_true(p->has_stages);
+	assert_int_equal(p->nstages, 2);
+	assert_string_equal(p->stages[0].name, "dup_mmap");
+	assert_true(p->stages[0].share == 0.75 && p->stages[0].share_ci95_low == 0.6 &&
+		    p->stages[0].share_ci95_high == 0.85 && p->stages[0].samples == 30 && p->stages[0].est_ns == 750);
+	assert_string_equal(p->stages[1].name, "alloc_pid");
+	assert_true(p->stages[1].share == 0.25 && p->stages[1].samples == 10);
+	assert_true(isnan(p->stages[1].share_ci95_low) && isnan(p->stages[1].est_ns));
+}
+
+static void test_counters(void **state)
+{
+	const struct sb_results r = *(const struct sb_results *)*state;
+	const struct sb_rcounters *k = r.cases[0].counters;
+	assert_int_equal(k->nevents, 2);
+	const struct sb_rcounter *pf = &k->events[0], *cy = &k->events[1];
+	assert_string_equal(pf->name, "perf::PAGE-FAULTS");
+	assert_string_equal(pf->scope, "parent");
+	assert_string_equal(pf->status, "ok");
+	assert_null(pf->reason);
+	assert_true(pf->multiplexed && !pf->user_space_only);
+	assert_true(pf->n == 3 && pf->v[0] == 3 && pf->v[2] == 5);
+	/* The statistics as the file gives them, a field this reader does not know counted but not kept. */
+	assert_int_equal(pf->stats_fields, 3);
+	assert_int_equal(pf->s.have, (1u << SB_SF_MEDIAN) | (1u << SB_SF_CI95_LOW));
+	assert_true(pf->s.st.median == 4 && pf->s.st.ci95_low == 3);
+	assert_string_equal(cy->status, "unavailable");
+	assert_string_equal(cy->reason, "not supported on this host");
+	assert_true(cy->errno_value == 2);
+	assert_true(cy->n == 0 && !cy->v && cy->stats_fields == 0 && cy->s.have == 0);
+}
+
+static void test_run_desc(void **state)
+{
+	const struct sb_results r = *(const struct sb_results *)*state;
+	const struct sb_rrun_desc *d = &r.desc;
+	assert_string_equal(d->tool_name, "spawnbench");
+	assert_string_equal(d->tool_version, "0.9.0");
+	assert_string_equal(d->created, "2026-11-29T12:00:00Z");
+	assert_string_equal(d->hostname, "box");
+	assert_string_equal(d->arch, "x86_64");
+	assert_null(d->thp_enabled);
+	assert_null(d->libbpf);
+	assert_string_equal(d->libpfm, "4.13.0");
+	assert_true(d->cores == 8 && d->mem_total_bytes == 16777216 && d->virtualized);
+	assert_string_equal(d->clock_source, "tsc");
+	assert_true(d->clock_resolution_ns == 1 && d->clock_overhead_ns == 19.5);
+	assert_true(d->euid == 0 && d->cap_sys_admin && !d->user_namespaces && d->cgroup2);
+	assert_int_equal(d->argc, 3);
+	assert_string_equal(d->argv[0], "run");
+	assert_string_equal(d->argv[2], "clone");
+	assert_string_equal(d->plan, "custom");
+	assert_string_equal(d->stop_metric, "total_ns");
+	assert_true(d->iterations == 100 && d->target_ci == 0.02 && d->seed == 7);
+	assert_true(isnan(d->min_iterations) && isnan(d->warmup) && isnan(d->batch) && isnan(d->max_time_s));
+	assert_string_equal(d->started, "2026-11-29T11:59:00Z");
+	assert_true(d->duration_s == 60);
+	assert_int_equal(d->nnotes, 1);
+	assert_string_equal(d->notes[0], "clone runs as root");
 }
 
 static void test_metrics(void **state)
@@ -162,6 +251,83 @@ static void refused(const char *field, json_t *value, const char *want)
 	assert_null(r.cases);
 }
 
+/*
+ * The fixture with the member at path replaced by value (steps split by '.', numbers index arrays; from
+ * case 0, or from the top with in_case 0), read back: refused with want, after the file and the case.
+ */
+static void refused_at(int in_case, const char *path, json_t *value, const char *want)
+{
+	json_t *doc = json_load_file(fixture, 0, NULL);
+	char tmp[] = "/tmp/sb-model-XXXXXX", steps[128], *save = NULL;
+	int fd = mkstemp(tmp);
+	assert_non_null(doc);
+	assert_true(fd >= 0);
+	close(fd);
+	json_t *at = in_case ? json_array_get(json_object_get(doc, "cases"), 0) : doc;
+	snprintf(steps, sizeof(steps), "%s", path);
+	char *step = strtok_r(steps, ".", &save), *next;
+	for (; (next = strtok_r(NULL, ".", &save)); step = next)
+		at = json_is_array(at) ? json_array_get(at, strtoul(step, NULL, 10)) : json_object_get(at, step);
+	assert_non_null(at);
+	if (json_is_array(at))
+		assert_int_equal(json_array_set_new(at, strtoul(step, NULL, 10), value), 0);
+	else
+		assert_int_equal(json_object_set_new(at, step, value), 0);
+	assert_int_equal(json_dump_file(doc, tmp, 0), 0);
+	json_decref(doc);
+
+	struct sb_results r;
+	err[0] = 0;
+	assert_int_equal(sb_results_read(&r, tmp, err, sizeof(err)), -1);
+	unlink(tmp);
+	char where[256];
+	snprintf(where, sizeof(where), "%s: %s%s", tmp, in_case ? "case 0 (clone thread-like mem=64M x2): " : "", want);
+	if (strcmp(err, where))
+		fail_msg("%s: want \"%s\", got \"%s\"", path, where, err);
+	assert_null(r.cases);
+}
+
+static void test_malformed_parts(void **state)
+{
+	(void)state;
+	refused_at(1, "probe", json_string("x"), "\"probe\" is not an object");
+	refused_at(1, "probe.backend", json_integer(1), "probe.backend is not a string");
+	refused_at(1, "probe.lost_events", json_string("none"), "probe.lost_events is not a number");
+	refused_at(1, "probe.phases", json_array(), "probe.phases is not an object");
+	refused_at(1, "probe.phases.wakeup_to_return_ns", json_integer(5),
+		   "probe.phases.wakeup_to_return_ns is not an object");
+	refused_at(1, "probe.phases.syscall_to_copy_done_ns.median", json_string("1 us"),
+		   "probe.phases.syscall_to_copy_done_ns.median is not a number");
+	refused_at(1, "probe.phase_samples.exit_to_reap_ns.1", json_true(),
+		   "probe.phase_samples.exit_to_reap_ns[1] is not a number");
+	refused_at(1, "probe.phase_samples.exit_to_reap_ns", json_object(),
+		   "probe.phase_samples.exit_to_reap_ns is not an array");
+	refused_at(1, "probe.stages", json_object(), "probe.stages is not an array");
+	refused_at(1, "probe.stages.1", json_string("alloc_pid"), "probe.stages[1] is not an object");
+	refused_at(1, "probe.stages.1.share", json_string("25%"), "probe.stages[1].share is not a number");
+	refused_at(1, "probe.stages.0.name", json_integer(4), "probe.stages[0].name is not a string");
+	refused_at(1, "probe.stage_samples_total", json_string("40"), "probe.stage_samples_total is not a number");
+	refused_at(1, "counters", json_array(), "\"counters\" is not an object");
+	refused_at(1, "counters.events", json_object(), "counters.events is not an array");
+	refused_at(1, "counters.events.1", json_integer(0), "counters.events[1] is not an object");
+	refused_at(1, "counters.events.0.samples.2", json_string("5"), "counters.events[0].samples[2] is not a number");
+	refused_at(1, "counters.events.0.stats.median", json_string("4"), "counters.events[0].stats.median is not a number");
+	refused_at(1, "counters.events.0.multiplexed", json_integer(1),
+		   "counters.events[0].multiplexed is not true or false");
+	refused_at(1, "counters.events.1.status", json_false(), "counters.events[1].status is not a string");
+	refused_at(0, "host.cores", json_string("8"), "host.cores is not a number");
+	refused_at(0, "host.clock.source", json_integer(3), "host.clock.source is not a string");
+	refused_at(0, "host.privileges.cap_sys_admin", json_string("yes"),
+		   "host.privileges.cap_sys_admin is not true or false");
+	refused_at(0, "host", json_string("box"), "host is not an object");
+	refused_at(0, "config.argv.1", json_integer(1), "config.argv[1] is not a string");
+	refused_at(0, "config.seed", json_string("7"), "config.seed is not a number");
+	refused_at(0, "run.duration_s", json_string("60 s"), "run.duration_s is not a number");
+	refused_at(0, "notes", json_string("one"), "notes is not an array");
+	refused_at(0, "notes.0", json_null(), "notes[0] is not a string");
+	refused_at(0, "tool.name", json_integer(1), "tool.name is not a string");
+}
+
 static void test_malformed(void **state)
 {
 	(void)state;
@@ -184,7 +350,11 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_header_and_axes, read_fixture, free_fixture),
 		cmocka_unit_test_setup_teardown(test_metrics, read_fixture, free_fixture),
 		cmocka_unit_test_setup_teardown(test_absent_fields, read_fixture, free_fixture),
+		cmocka_unit_test_setup_teardown(test_probe, read_fixture, free_fixture),
+		cmocka_unit_test_setup_teardown(test_counters, read_fixture, free_fixture),
+		cmocka_unit_test_setup_teardown(test_run_desc, read_fixture, free_fixture),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_malformed_parts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
