@@ -15,6 +15,7 @@
 #include <yajl/yajl_parse.h>
 
 #include "grow.h"
+#include "json_arena.h"
 
 /* jansson's own nesting limit, kept so that what loaded before still loads and nothing deeper does. */
 #define SB_PARSE_MAX_DEPTH 2048
@@ -380,10 +381,12 @@ int sb_results_parse(const char *buf, size_t len, struct sb_parsed *out, char *e
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	out->arena = sb_json_arena_begin();
 	yajl_status st = yajl_parse(h, (const unsigned char *)buf, len);
 	int ended = st == yajl_status_ok;
 	if (ended)
 		st = yajl_complete_parse(h);
+	sb_json_arena_end(out->arena);
 	if (st == yajl_status_ok) {
 		yajl_free(h);
 		frames_free(&p);
@@ -429,6 +432,9 @@ void sb_parsed_free(struct sb_parsed *p)
 		free(p->cases[i].s);
 	}
 	free(p->cases);
-	json_decref(p->doc);
+	if (p->arena)
+		sb_json_arena_free(p->arena); /* the document with it, without visiting each value */
+	else
+		json_decref(p->doc);
 	*p = (struct sb_parsed){ 0 };
 }
