@@ -85,9 +85,13 @@ unsigned sb_stats_read(const json_t *st, struct sb_stats *s)
 	const char *field;
 	json_t *v;
 	unsigned have = 0;
+	int next = 0;
 	memset(s, 0, sizeof(*s));
 	json_object_foreach((json_t *)st, field, v) {
-		int f = sb_stat_field_by_name(field);
+		/* Writers give the fields in the table's order: the one after the last is tried first. */
+		int f = next < SB_N_STAT_FIELDS && !strcmp(field, sb_stat_field_names[next]) ? next
+											      : sb_stat_field_by_name(field);
+		next = f + 1;
 		if (f < 0 || !json_is_number(v))
 			continue; /* a statistic a later writer added */
 		sb_stat_set(s, (enum sb_stat_field)f, json_number_value(v));

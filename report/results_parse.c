@@ -229,6 +229,35 @@ static int plain_digits(const char *s, size_t len, double *x)
 	return 1;
 }
 
+/*
+ * A decimal as statistics are written (94617.88, -0.5): at most 15 digits and no exponent. 1 with the
+ * value, or 0 for anything else. Both the digits as an integer and the power of ten are doubles exactly
+ * (below 2^53 and 10^22), so their quotient, rounded once, is the correctly rounded value strtod gives.
+ */
+static int short_decimal(const char *s, size_t len, double *x)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	uint64_t v = 0;
+	size_t i = s[0] == '-', digits = 0, frac = 0;
+	int dot = 0;
+	for (; i < len; i++) {
+		if (s[i] == '.' && !dot) {
+			dot = 1;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9' || ++digits > 15)
+			return 0;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+		frac += dot;
+	}
+	if (!digits)
+		return 0;
+	*x = (double)v / pow10[frac];
+	if (s[0] == '-')
+		*x = -*x;
+	return 1;
+}
+
 static int on_number(void *ctx, const char *s, size_t len)
 {
 	struct parse *p = ctx;
@@ -243,14 +272,14 @@ static int on_number(void *ctx, const char *s, size_t len)
 	text[len] = '\0';
 	errno = 0;
 	if (in_series)
-		return series_add(p, strtod(text, NULL));
+		return series_add(p, short_decimal(s, len, &x) ? x : strtod(text, NULL));
 	if (!strpbrk(text, ".eE")) {
 		long long i = strtoll(text, NULL, 10);
 		if (errno == ERANGE)
 			return fail(p, text[0] == '-' ? "too big negative integer" : "too big integer");
 		return add(p, json_integer(i));
 	}
-	double d = strtod(text, NULL);
+	double d = short_decimal(s, len, &x) ? x : strtod(text, NULL);
 	if (!isfinite(d))
 		return fail(p, "real number overflow");
 	return add(p, json_real(d));
