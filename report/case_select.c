@@ -140,11 +140,7 @@ void sb_select_pool(struct sb_case_select *s, struct sb_pool *p)
 			p->cases[out++] = *c;
 			continue;
 		}
-		for (size_t j = 0; j < c->nmetrics; j++) {
-			free(c->metrics[j].v);
-			free(c->metrics[j].ends);
-		}
-		free(c->metrics);
+		sb_pool_case_free(c);
 	}
 	p->ncases = out;
 	sb_pool_reindex(p);

@@ -2,6 +2,7 @@
 /* spawnbench compare: the command line around compare_run (matching) and compare_output (writing). */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,7 +186,7 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
  * failed and why: a path that names no place to write (a missing directory, a directory) is bad input,
  * exit 2; a write that fails (no space, no permission, an I/O error) is exit 4, as in every subcommand.
  */
-static int write_to(const struct sb_cmp *c, const char *path, int json)
+static int write_to(const struct sb_cmp *c, const char *path, int json, const char *json_text)
 {
 	FILE *f = path ? fopen(path, "w") : stdout;
 	int ret, e = 0;
@@ -196,7 +197,9 @@ static int write_to(const struct sb_cmp *c, const char *path, int json)
 												      : SB_EXIT_RUNTIME;
 	}
 	errno = 0;
-	ret = json ? sb_cmp_write_json(c, f) : sb_cmp_write_markdown(c, f);
+	ret = json && json_text ? sb_cmp_write_json_text(json_text, f)
+	      : json	    ? sb_cmp_write_json(c, f)
+			    : sb_cmp_write_markdown(c, f);
 	if (ret || ferror(f))
 		e = errno;
 	/* A file is closed (which flushes it); standard output is only flushed. */
@@ -208,6 +211,39 @@ static int write_to(const struct sb_cmp *c, const char *path, int json)
 		fprintf(stderr, "spawnbench compare: writing %s failed: %s\n", path ? path : "standard output",
 			strerror(e ? e : EIO));
 	return ret ? SB_EXIT_RUNTIME : 0;
+}
+
+/* The JSON form made on a thread of its own while the first output is written. */
+struct json_job {
+	const struct sb_cmp *c;
+	char *text;
+};
+
+static void *json_job(void *arg)
+{
+	struct json_job *j = arg;
+	j->text = sb_cmp_json_text(j->c);
+	sb_compare_release_plans(); /* explanations compare, with this thread's cache */
+	return NULL;
+}
+
+/*
+ * The output, then with --json-out the JSON form. Both read the comparison only, and on a large file each
+ * takes a tenth of the time: the JSON text is made on a second thread meanwhile (its file is still opened
+ * only once the first output is written, as before). Without a thread, one after the other.
+ */
+static int write_outputs(const struct sb_cmp *c, const struct compare_opts *o)
+{
+	struct json_job j = { .c = c };
+	pthread_t t;
+	int threaded = o->json_out && !pthread_create(&t, NULL, json_job, &j);
+	int status = write_to(c, o->output, o->json, NULL);
+	if (threaded)
+		pthread_join(t, NULL);
+	if (!status && o->json_out)
+		status = write_to(c, o->json_out, 1, threaded ? j.text : NULL);
+	free(j.text);
+	return status;
 }
 
 /* Neither output may be the other, nor one of the files compared: that file would be lost. */
@@ -265,7 +301,7 @@ int cmd_compare(int argc, char **argv)
 		fprintf(stderr, "spawnbench compare: out of memory\n");
 		goto cleanup;
 	}
-	if ((status = write_to(&c, o.output, o.json)) || (o.json_out && (status = write_to(&c, o.json_out, 1))))
+	if ((status = write_outputs(&c, &o)))
 		goto cleanup;
 	status = sb_cmp_exit_status(&c);
 	if (status == SB_EXIT_USAGE)

@@ -4,6 +4,8 @@
 #include "compare_explain.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 
 /* JSON has no NaN: a value that does not exist is left out, as in the results files. */
@@ -78,14 +80,26 @@ json_t *sb_cmp_to_json(const struct sb_cmp *c)
 			 "only_in_new", case_list(c->only_new, c->n_only_new), "notes", notes);
 }
 
-int sb_cmp_write_json(const struct sb_cmp *c, FILE *f)
+char *sb_cmp_json_text(const struct sb_cmp *c)
 {
 	json_t *doc = sb_cmp_to_json(c);
-	if (!doc)
-		return -1;
-	int ret = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+	char *text = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) : NULL;
 	json_decref(doc);
-	if (ret || fputc('\n', f) == EOF)
+	return text;
+}
+
+int sb_cmp_write_json_text(const char *text, FILE *f)
+{
+	size_t len = text ? strlen(text) : 0;
+	if (!text || fwrite(text, 1, len, f) != len || fputc('\n', f) == EOF)
 		return -1;
 	return ferror(f) ? -1 : 0;
+}
+
+int sb_cmp_write_json(const struct sb_cmp *c, FILE *f)
+{
+	char *text = sb_cmp_json_text(c);
+	int ret = sb_cmp_write_json_text(text, f);
+	free(text);
+	return ret;
 }

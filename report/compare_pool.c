@@ -94,15 +94,21 @@ static int add_samples(struct sb_pool_case *pc, const struct sb_result_case *c)
 		struct sb_pool_metric *m = metric_get(pc, rm->name);
 		if (!m)
 			return -1;
-		if (m->n + rm->n > m->cap) {
-			size_t cap = m->n + rm->n;
-			double *v = realloc(m->v, cap * sizeof(*v));
-			if (!v)
-				return -1;
-			m->v = v;
-			m->cap = cap;
+		if (!m->n) {
+			m->v = rm->v; /* one run so far: the model's samples serve (the files live as long as the pool) */
+		} else {
+			if (m->n + rm->n > m->cap) {
+				size_t cap = m->n + rm->n;
+				double *v = realloc(m->own, cap * sizeof(*v));
+				if (!v)
+					return -1;
+				if (!m->own) /* the second run: the first one's samples copied in first */
+					memcpy(v, m->v, m->n * sizeof(*v));
+				m->v = m->own = v;
+				m->cap = cap;
+			}
+			memcpy(m->own + m->n, rm->v, rm->n * sizeof(*rm->v)); // NOLINT(clang-analyzer-core.NonNullParamChecker): grown to n + rm->n above
 		}
-		memcpy(m->v + m->n, rm->v, rm->n * sizeof(*rm->v)); // NOLINT(clang-analyzer-core.NonNullParamChecker): grown to n + rm->n above
 		m->n += rm->n;
 		size_t *e = realloc(m->ends, (m->nruns + 1) * sizeof(*e));
 		if (!e)
@@ -261,15 +267,19 @@ const char *sb_pool_host(const struct sb_pool *p, enum sb_host_field field)
 	return v ? v : "";
 }
 
+void sb_pool_case_free(struct sb_pool_case *c)
+{
+	for (size_t j = 0; j < c->nmetrics; j++) {
+		free(c->metrics[j].own);
+		free(c->metrics[j].ends);
+	}
+	free(c->metrics);
+}
+
 void sb_pool_free(struct sb_pool *p)
 {
-	for (size_t i = 0; i < p->ncases; i++) {
-		for (size_t j = 0; j < p->cases[i].nmetrics; j++) {
-			free(p->cases[i].metrics[j].v);
-			free(p->cases[i].metrics[j].ends);
-		}
-		free(p->cases[i].metrics);
-	}
+	for (size_t i = 0; i < p->ncases; i++)
+		sb_pool_case_free(&p->cases[i]);
 	free(p->cases);
 	json_decref(p->index);
 	for (size_t i = 0; i < p->ndocs; i++)

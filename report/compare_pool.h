@@ -12,7 +12,12 @@
 
 struct sb_pool_metric {
 	const char *name; /* "total_ns", ... (a key of the case's "samples"; the model's string) */
-	double *v;
+	/*
+	 * The samples: of one run, the model's own array (a large file's samples are not copied); of several,
+	 * the pool's copy (own, with room for cap).
+	 */
+	const double *v;
+	double *own;
 	size_t n, cap;
 	size_t *ends;   /* run i (one file with the case ok) holds v[ends[i-1] .. ends[i]) */
 	size_t nruns;
@@ -53,6 +58,8 @@ int sb_pool_load_pair(struct sb_pool *base, const char *const *bpaths, size_t nb
 		      const char *const *npaths, size_t nn, char *err, size_t errlen);
 /* sb_pool_free of both, side by side. */
 void sb_pool_free_pair(struct sb_pool *a, struct sb_pool *b);
+/* Free what a pooled case holds (not the case itself). */
+void sb_pool_case_free(struct sb_pool_case *c);
 /* Rebuild the key index after cases were removed or moved (sb_select_pool); without memory, none is kept. */
 void sb_pool_reindex(struct sb_pool *p);
 

@@ -14,6 +14,7 @@ struct sb_cmp_row {
 	double base_median, new_median;
 	struct sb_verdict v;
 	int compared;       /* 0: why says what kept it out */
+	int one_run;        /* compared with one run on a side */
 	char why[192];
 };
 
@@ -21,7 +22,7 @@ struct sb_cmp {
 	double threshold, alpha;
 	struct sb_pool base, new_;
 	struct sb_cmp_row *rows;
-	size_t nrows;
+	size_t nrows, cap_rows;
 	const struct sb_pool_case **only_base, **only_new;
 	size_t n_only_base, n_only_new;
 	size_t count[SB_V_KINDS]; /* rows per enum sb_verdict_kind */

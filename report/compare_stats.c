@@ -182,10 +182,22 @@ struct draw_plan {
 	uint32_t *pos;
 };
 
-/* A few sizes at once: a results file rarely holds more than a handful of distinct sample counts. */
+/*
+ * A few sizes at once: a results file rarely holds more than a handful of distinct sample counts. One
+ * cache per thread, as compare compares rows on several (compare_run.c); a plan is cheap to draw again.
+ */
 #define SB_DRAW_PLANS 4
-static struct draw_plan plans[SB_DRAW_PLANS];
-static unsigned plans_next;
+static _Thread_local struct draw_plan plans[SB_DRAW_PLANS];
+static _Thread_local unsigned plans_next;
+
+void sb_compare_release_plans(void)
+{
+	for (unsigned i = 0; i < SB_DRAW_PLANS; i++) {
+		free(plans[i].pos);
+		plans[i] = (struct draw_plan){ 0 };
+	}
+	plans_next = 0;
+}
 
 static int identity_side(struct side *s, size_t n)
 {

@@ -50,6 +50,12 @@ int sb_compare_runs(const double *base, size_t nb, const size_t *base_ends, size
 		    size_t nn, const size_t *new_ends, size_t kn, double threshold, double alpha,
 		    struct sb_verdict *out);
 
+/*
+ * Free the calling thread's cache of bootstrap draws (kept between calls: compare draws them once for
+ * every case of the same sample counts). A thread that compared must call it before it ends.
+ */
+void sb_compare_release_plans(void);
+
 /* Building blocks, exposed for tests. */
 
 /* sb_mann_whitney_p (mann_whitney.h): the U test compare's p-value comes from. */

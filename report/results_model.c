@@ -76,7 +76,7 @@ static int read_stats(struct sb_result_case *c, const json_t *stats, struct wher
 		int k = metric_slot(c, name);
 		if (k < 0)
 			return nomem(w);
-		c->metrics[k].have = sb_stats_read(st, &c->metrics[k].st);
+		c->metrics[k].have = sb_stats_read(st, &c->metrics[k].lazy_st);
 	}
 	return 0;
 }
@@ -86,9 +86,13 @@ unsigned sb_stats_read(const json_t *st, struct sb_stats *s)
 	const char *field;
 	json_t *v;
 	unsigned have = 0;
+	int next = 0;
 	memset(s, 0, sizeof(*s));
 	json_object_foreach((json_t *)st, field, v) {
-		int f = sb_stat_field_by_name(field);
+		/* Writers give the fields in the table's order: the one after the last is tried first. */
+		int f = next < SB_N_STAT_FIELDS && !strcmp(field, sb_stat_field_names[next]) ? next
+											      : sb_stat_field_by_name(field);
+		next = f + 1;
 		if (f < 0 || !json_is_number(v))
 			continue; /* a statistic a later writer added */
 		sb_stat_set(s, (enum sb_stat_field)f, json_number_value(v));
@@ -110,17 +114,33 @@ static int keep_values(struct sb_result_case *c, const char *name, double *v, si
 		return nomem(w);
 	}
 	struct sb_rmetric *m = &c->metrics[k];
+	/* Statistics still owed to the values about to be replaced are theirs: made now, while they exist. */
+	if (m->st_pending && !sb_rmetric_stats(m)) {
+		free(v);
+		return nomem(w);
+	}
 	free(m->v);
 	m->v = n ? v : NULL;
 	m->n = n;
 	if (!n)
 		free(v);
 	if (summarise && n) {
-		if (sb_stats_compute(m->v, n, &m->st))
-			return nomem(w);
+		m->st_pending = 1;
 		m->have = (1u << SB_N_STAT_FIELDS) - 1;
 	}
 	return 0;
+}
+
+const struct sb_stats *sb_rmetric_stats(const struct sb_rmetric *m)
+{
+	if (m->st_pending) {
+		/* The model is not const to its owner: only readers see it so. */
+		struct sb_rmetric *w = (struct sb_rmetric *)m;
+		if (sb_stats_compute(w->v, w->n, &w->lazy_st))
+			return NULL;
+		w->st_pending = 0;
+	}
+	return &m->lazy_st;
 }
 
 /* One array of values (samples of a duration, or the rates of the rounds): checked, kept, summarised. */
@@ -435,7 +455,8 @@ const struct sb_rmetric *sb_rcase_metric_named(const struct sb_result_case *c, c
 double sb_rcase_stat(const struct sb_result_case *c, const char *metric, enum sb_stat_field f)
 {
 	const struct sb_rmetric *m = sb_rcase_metric_named(c, metric);
-	return m && (m->have & (1u << f)) ? sb_stat_get(&m->st, f) : NAN;
+	const struct sb_stats *st = m && (m->have & (1u << f)) ? sb_rmetric_stats(m) : NULL;
+	return st ? sb_stat_get(st, f) : NAN;
 }
 
 int sb_rcase_usable(const struct sb_result_case *c)

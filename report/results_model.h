@@ -29,14 +29,20 @@
 #include "results_names.h"
 #include "stats.h"
 
-/* One metric of a case: raw samples (in the order measured) and their statistics. */
+/*
+ * One metric of a case: raw samples (in the order measured) and their statistics. The statistics of
+ * samples are computed when first asked for (sb_rmetric_stats): compare reads none of them, and computing
+ * them for every metric of every case was a tenth of its time on a large file.
+ */
 struct sb_rmetric {
 	const char *name;  /* "total_ns", "spawns_per_s", or a metric this reader has no enum for */
 	int id;            /* enum sb_metric, SB_RM_RATE for spawns_per_s, or SB_RM_OTHER */
 	double *v;         /* owned; NULL when the file holds only statistics */
 	size_t n;
-	struct sb_stats st; /* recomputed from v, or as the file gave them when it holds no samples */
-	unsigned have;     /* bit f: st holds field f (enum sb_stat_field) */
+	unsigned have;     /* bit f: the statistics hold field f (enum sb_stat_field) */
+	/* Read through sb_rmetric_stats(): recomputed from v, or as the file gave them when it holds no samples. */
+	struct sb_stats lazy_st;
+	int st_pending;    /* lazy_st is still to be computed from v */
 };
 #define SB_RM_RATE (-2)
 #define SB_RM_OTHER (-1)
@@ -192,6 +198,11 @@ void sb_results_free(struct sb_results *r);
  * the fields it holds, as bits by enum sb_stat_field (numbers only; the reader checked a metric's).
  */
 unsigned sb_stats_read(const json_t *st, struct sb_stats *s);
+/*
+ * The statistics of a metric (the fields m->have says), computed from its samples on first use; NULL when
+ * memory ran out computing them. Not safe to call for one model from two threads at once.
+ */
+const struct sb_stats *sb_rmetric_stats(const struct sb_rmetric *m);
 /* The metric of a case by enum, or by name ("total_ns", "spawns_per_s", ...); NULL when not measured. */
 const struct sb_rmetric *sb_rcase_metric(const struct sb_result_case *c, int id);
 const struct sb_rmetric *sb_rcase_metric_named(const struct sb_result_case *c, const char *name);

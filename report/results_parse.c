@@ -15,6 +15,7 @@
 #include <yajl/yajl_parse.h>
 
 #include "grow.h"
+#include "json_arena.h"
 
 /* jansson's own nesting limit, kept so that what loaded before still loads and nothing deeper does. */
 #define SB_PARSE_MAX_DEPTH 2048
@@ -33,14 +34,21 @@ enum frame_role {
 struct frame {
 	json_t *node;   /* NULL for a series */
 	enum frame_role role;
-	char *key;      /* an object's key waiting for its value */
+	int has_key;    /* an object's key (in kbuf) is waiting for its value */
 	size_t case_i;  /* R_CASE, R_SAMPLES, R_SERIES: which case */
+	/*
+	 * The key's text. A frame keeps its buffer when it is popped, for the next object at its depth: most
+	 * of a file's events are keys, and a copy of each made and freed was a tenth of the time to parse it.
+	 */
+	char *kbuf;
+	size_t kcap;
 };
 
 struct parse {
 	struct sb_parsed *out;
 	struct frame *f;
 	size_t depth, cap;
+	size_t cap_used; /* frames that were ever pushed (their key buffers are freed at the end) */
 	char err[160];
 };
 
@@ -114,15 +122,12 @@ static int add(struct parse *p, json_t *v)
 			return fail(p, "out of memory");
 		return f->role == R_CASES ? note_case(p) : 1;
 	}
-	char *key = f->key;
-	f->key = NULL;
-	if (!key) {
+	if (!f->has_key) {
 		json_decref(v);
 		return fail(p, "value without a key");
 	}
-	int ok = !json_object_set_new_nocheck(f->node, key, v);
-	free(key);
-	return ok ? 1 : fail(p, "out of memory");
+	f->has_key = 0;
+	return json_object_set_new_nocheck(f->node, f->kbuf, v) ? fail(p, "out of memory") : 1;
 }
 
 static int push(struct parse *p, json_t *node, enum frame_role role, size_t case_i)
@@ -134,8 +139,11 @@ static int push(struct parse *p, json_t *node, enum frame_role role, size_t case
 		f = sb_grow(p->f, &p->cap, p->depth + 1, sizeof(*f), 16);
 	if (!f)
 		return fail(p, "out of memory");
+	if (p->depth == p->cap_used)
+		f[p->cap_used++] = (struct frame){ 0 }; /* a depth not reached before: no key buffer yet */
 	p->f = f;
-	p->f[p->depth++] = (struct frame){ .node = node, .role = role, .case_i = case_i };
+	f = &p->f[p->depth++];
+	*f = (struct frame){ .node = node, .role = role, .case_i = case_i, .kbuf = f->kbuf, .kcap = f->kcap };
 	return 1;
 }
 
@@ -175,6 +183,24 @@ static int series_add(struct parse *p, double x)
 	return 1;
 }
 
+/*
+ * Room in a new series for as many samples as the same metric had in the case before: the cases of a
+ * file mostly measure as many spawns, and growing every series by doubling cost a copy and a free each.
+ */
+static int series_presize(struct parse *p, size_t case_i, struct sb_series *s)
+{
+	const struct sb_case_series *prev = case_i ? case_of(p, case_i - 1) : NULL;
+	size_t k = case_of(p, case_i)->n - 1, want = 0;
+	if (prev && k < prev->n && !strcmp(prev->s[k].metric, s->metric))
+		want = prev->s[k].n;
+	if (!want)
+		return 1;
+	if (!(s->v = malloc(want * sizeof(*s->v))))
+		return fail(p, "out of memory");
+	s->cap = want;
+	return 1;
+}
+
 static int on_null(void *ctx)
 {
 	return add(ctx, json_null());
@@ -203,6 +229,35 @@ static int plain_digits(const char *s, size_t len, double *x)
 	return 1;
 }
 
+/*
+ * A decimal as statistics are written (94617.88, -0.5): at most 15 digits and no exponent. 1 with the
+ * value, or 0 for anything else. Both the digits as an integer and the power of ten are doubles exactly
+ * (below 2^53 and 10^22), so their quotient, rounded once, is the correctly rounded value strtod gives.
+ */
+static int short_decimal(const char *s, size_t len, double *x)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	uint64_t v = 0;
+	size_t i = s[0] == '-', digits = 0, frac = 0;
+	int dot = 0;
+	for (; i < len; i++) {
+		if (s[i] == '.' && !dot) {
+			dot = 1;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9' || ++digits > 15)
+			return 0;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+		frac += dot;
+	}
+	if (!digits)
+		return 0;
+	*x = (double)v / pow10[frac];
+	if (s[0] == '-')
+		*x = -*x;
+	return 1;
+}
+
 static int on_number(void *ctx, const char *s, size_t len)
 {
 	struct parse *p = ctx;
@@ -217,14 +272,14 @@ static int on_number(void *ctx, const char *s, size_t len)
 	text[len] = '\0';
 	errno = 0;
 	if (in_series)
-		return series_add(p, strtod(text, NULL));
+		return series_add(p, short_decimal(s, len, &x) ? x : strtod(text, NULL));
 	if (!strpbrk(text, ".eE")) {
 		long long i = strtoll(text, NULL, 10);
 		if (errno == ERANGE)
 			return fail(p, text[0] == '-' ? "too big negative integer" : "too big integer");
 		return add(p, json_integer(i));
 	}
-	double d = strtod(text, NULL);
+	double d = short_decimal(s, len, &x) ? x : strtod(text, NULL);
 	if (!isfinite(d))
 		return fail(p, "real number overflow");
 	return add(p, json_real(d));
@@ -243,7 +298,7 @@ static int on_start_map(void *ctx)
 	struct frame *f = top(p);
 	enum frame_role role = !f ? R_ROOT
 			       : f->role == R_CASES ? R_CASE
-			       : f->role == R_CASE && f->key && !strcmp(f->key, "samples") ? R_SAMPLES
+			       : f->role == R_CASE && f->has_key && !strcmp(f->kbuf, "samples") ? R_SAMPLES
 			       : R_VALUE;
 	size_t case_i = role == R_CASE ? p->out->n_cases : f ? f->case_i : 0;
 	json_t *o = json_object();
@@ -258,22 +313,22 @@ static int on_map_key(void *ctx, const unsigned char *s, size_t len)
 	struct frame *f = top(p);
 	if (memchr(s, '\0', len))
 		return fail(p, "\\u0000 is not allowed");
-	char *key = strndup((const char *)s, len);
-	if (!key)
+	char *k = f->kbuf;
+	if (len >= f->kcap && !(k = sb_grow(f->kbuf, &f->kcap, len + 1, 1, 32)))
 		return fail(p, "out of memory");
-	if (duplicate(p, f, key)) {
-		free(key);
+	f->kbuf = k;
+	memcpy(k, s, len);
+	k[len] = '\0';
+	f->has_key = 0;
+	if (duplicate(p, f, k))
 		return fail(p, "duplicate object key");
-	}
-	free(f->key);
-	f->key = key;
+	f->has_key = 1;
 	return 1;
 }
 
 static int on_end(void *ctx)
 {
 	struct parse *p = ctx;
-	free(top(p)->key);
 	p->depth--;
 	return 1;
 }
@@ -288,11 +343,17 @@ static int on_start_array(void *ctx)
 		if (cs->n == cs->cap && !(s = sb_grow(cs->s, &cs->cap, cs->n + 1, sizeof(*s), 8)))
 			return fail(p, "out of memory");
 		cs->s = s;
-		cs->s[cs->n++] = (struct sb_series){ .metric = f->key };
-		f->key = NULL;
+		s = &cs->s[cs->n];
+		*s = (struct sb_series){ .metric = strdup(f->kbuf) };
+		if (!s->metric)
+			return fail(p, "out of memory");
+		cs->n++;
+		f->has_key = 0;
+		if (!series_presize(p, f->case_i, s))
+			return 0;
 		return push(p, NULL, R_SERIES, f->case_i);
 	}
-	enum frame_role role = f && f->role == R_ROOT && f->key && !strcmp(f->key, "cases") ? R_CASES : R_VALUE;
+	enum frame_role role = f && f->role == R_ROOT && f->has_key && !strcmp(f->kbuf, "cases") ? R_CASES : R_VALUE;
 	json_t *a = json_array();
 	if (!a || !add(p, a))
 		return a ? 0 : fail(p, "out of memory");
@@ -332,6 +393,13 @@ static void yajl_reason(yajl_handle h, const char *buf, size_t len, char *out, s
 		yajl_free_error(h, e);
 }
 
+static void frames_free(struct parse *p)
+{
+	for (size_t i = 0; i < p->cap_used; i++)
+		free(p->f[i].kbuf);
+	free(p->f);
+}
+
 int sb_results_parse(const char *buf, size_t len, struct sb_parsed *out, char *err, size_t errlen)
 {
 	struct parse p = { .out = out };
@@ -342,13 +410,15 @@ int sb_results_parse(const char *buf, size_t len, struct sb_parsed *out, char *e
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	out->arena = sb_json_arena_begin();
 	yajl_status st = yajl_parse(h, (const unsigned char *)buf, len);
 	int ended = st == yajl_status_ok;
 	if (ended)
 		st = yajl_complete_parse(h);
+	sb_json_arena_end(out->arena);
 	if (st == yajl_status_ok) {
 		yajl_free(h);
-		free(p.f);
+		frames_free(&p);
 		return 0;
 	}
 	if (p.err[0])
@@ -362,9 +432,7 @@ int sb_results_parse(const char *buf, size_t len, struct sb_parsed *out, char *e
 	else
 		snprintf(err, errlen, "not valid JSON at line %zu, column %zu: %s", line, col, why);
 	yajl_free(h);
-	while (p.depth)
-		free(p.f[--p.depth].key);
-	free(p.f);
+	frames_free(&p);
 	sb_parsed_free(out);
 	return -1;
 }
@@ -393,6 +461,9 @@ void sb_parsed_free(struct sb_parsed *p)
 		free(p->cases[i].s);
 	}
 	free(p->cases);
-	json_decref(p->doc);
+	if (p->arena)
+		sb_json_arena_free(p->arena); /* the document with it, without visiting each value */
+	else
+		json_decref(p->doc);
 	*p = (struct sb_parsed){ 0 };
 }

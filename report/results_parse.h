@@ -28,9 +28,11 @@ struct sb_case_series {
 struct sb_parsed {
 	/*
 	 * The document without the series: a case's "samples" object keeps only members that are not arrays
-	 * of numbers (so the checks that follow still see, and name, anything malformed there).
+	 * of numbers (so the checks that follow still see, and name, anything malformed there). Its values
+	 * live in an arena (json_arena.h) when there is one: read-only, none kept past sb_parsed_free().
 	 */
 	json_t *doc;
+	struct sb_json_arena *arena; /* NULL: the document is freed value by value */
 	struct sb_case_series *cases; /* parallel to doc's "cases" array when it is the top-level one */
 	size_t n_cases, cap_cases;
 };

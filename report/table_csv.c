@@ -71,9 +71,11 @@ static int summary(struct sb_report *r)
 			fputc('\n', f);
 			continue;
 		}
-		for (size_t m = 0; m < c->m->nmetrics; m++)
-			if (c->m->metrics[m].have)
-				stat_row(f, r, c, c->m->metrics[m].name, &c->m->metrics[m].st, c->m->metrics[m].have);
+		for (size_t m = 0; m < c->m->nmetrics; m++) {
+			const struct sb_stats *st = c->m->metrics[m].have ? sb_rmetric_stats(&c->m->metrics[m]) : NULL;
+			if (st)
+				stat_row(f, r, c, c->m->metrics[m].name, st, c->m->metrics[m].have);
+		}
 		/* Counter events are metrics too, named counter:SCOPE:EVENT so they sort together. */
 		for (size_t k = 0; c->m->counters && k < c->m->counters->nevents; k++) {
 			const struct sb_rcounter *e = &c->m->counters->events[k];

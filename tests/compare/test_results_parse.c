@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +187,66 @@ static void series_keep_any_number(void **state)
 	sb_parsed_free(&p);
 }
 
+/*
+ * Decimals are read as strtod reads them, to the last bit, in the document and in series: short ones by
+ * the parser's own quotient, long ones and exponents by strtod. Seeded random digits of every length and
+ * position of the point, plus the cases at the edges (15 and 16 digits, -0.0, leading zeros).
+ */
+static void decimals_as_strtod_reads_them(void **state)
+{
+	(void)state;
+	enum { N = 4000 };
+	static char nums[N][40];
+	uint64_t seed = 0x5eed;
+	const char *edge[] = { "-0.0", "0.000000000000001", "999999999999999.9", "99999999999999.9",
+			       "0.1", "0.3", "2.675", "1.0000000000000002", "9007199254740993.5", "00.5" };
+	size_t len = 64 + N * 60, o = 0;
+	char *text = malloc(len);
+	assert_non_null(text);
+	for (int i = 0; i < N; i++) {
+		if (i < (int)(sizeof(edge) / sizeof(edge[0])) && strcmp(edge[i], "00.5")) {
+			snprintf(nums[i], sizeof(nums[i]), "%s", edge[i]);
+			continue;
+		}
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		int digits = 1 + (int)((seed >> 33) % 18), point = 1 + (int)((seed >> 45) % (unsigned)digits);
+		size_t k = 0;
+		if ((seed >> 20) & 1)
+			nums[i][k++] = '-';
+		for (int d = 0; d < digits; d++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			/* JSON allows no leading zero before more digits */
+			nums[i][k++] = (char)('0' + (d == 0 && point > 1 ? 1 + (seed >> 40) % 9 : (seed >> 40) % 10));
+			if (d + 1 == point && d + 1 < digits)
+				nums[i][k++] = '.';
+		}
+		if (!strchr(nums[i], '.'))
+			nums[i][k++] = '.', nums[i][k++] = '5';
+		nums[i][k] = '\0';
+	}
+	o += (size_t)snprintf(text + o, len - o, "{\"v\": [");
+	for (int i = 0; i < N; i++)
+		o += (size_t)snprintf(text + o, len - o, "%s%s", i ? "," : "", nums[i]);
+	o += (size_t)snprintf(text + o, len - o, "], \"cases\": [{\"samples\": {\"t\": [");
+	for (int i = 0; i < N; i++)
+		o += (size_t)snprintf(text + o, len - o, "%s%s", i ? "," : "", nums[i]);
+	snprintf(text + o, len - o, "]}}]}");
+	struct sb_parsed p = parse_ok(text);
+	size_t n;
+	const double *v = sb_parsed_series(&p, 0, "t", &n);
+	const json_t *arr = json_object_get(p.doc, "v");
+	assert_int_equal(n, N);
+	for (int i = 0; i < N; i++) {
+		double want = strtod(nums[i], NULL), doc = json_real_value(json_array_get(arr, (size_t)i));
+		if (memcmp(&want, &v[i], sizeof(want)) || memcmp(&want, &doc, sizeof(want)))
+			print_error("%s: strtod %.17g, series %.17g, document %.17g\n", nums[i], want, v[i], doc);
+		assert_memory_equal(&want, &v[i], sizeof(want));
+		assert_memory_equal(&want, &doc, sizeof(want));
+	}
+	sb_parsed_free(&p);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +257,7 @@ int main(void)
 		cmocka_unit_test(bad_text_refused),
 		cmocka_unit_test(nesting_bounded),
 		cmocka_unit_test(series_keep_any_number),
+		cmocka_unit_test(decimals_as_strtod_reads_them),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -185,14 +185,14 @@ static void test_metrics(void **state)
 	assert_int_equal(total->n, 4);
 	assert_true(total->v[3] == 4000);
 	/* The file says 1 ns: the samples say otherwise, and the samples win. */
-	assert_true(total->st.median == 2500);
+	assert_true(sb_rmetric_stats(total)->median == 2500);
 	assert_true(sb_rcase_stat(c, "create_ns", SB_SF_MEDIAN) == 200);
 	assert_true(sb_rcase_stat(c, "create_ns", SB_SF_N) == 3);
 	assert_true(isnan(sb_rcase_stat(c, "exec_ns", SB_SF_MEDIAN)));
 	const struct sb_rmetric *rate = sb_rcase_metric(c, SB_RM_RATE);
 	assert_non_null(rate);
 	assert_string_equal(rate->name, SB_RATE_NAME);
-	assert_true(rate->st.median == 2000);
+	assert_true(sb_rmetric_stats(rate)->median == 2000);
 	/* The file's order: stats, then what only the samples or the rounds add. */
 	assert_int_equal(c->nmetrics, 3);
 	assert_string_equal(c->metrics[0].name, "create_ns");
