@@ -26,16 +26,27 @@
 #define SB_MAX_NOTES 64
 #define SB_MAX_WARNINGS 8
 
+/* The fields the rows of axis_list.h give struct sb_case (STORE CASE) and struct sb_matrix (MATRIX). */
+#define SB_CASE_FIELD(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, ...) SB_CASE_##STORE
+#define SB_CASE_WIRE(type, name)
+#define SB_CASE_CASE(type, name) type name;
+#define SB_CASE_NOSTORE
+#define SB_MATRIX_FIELD(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, ...) SB_MATRIX_##MATRIX
+#define SB_MATRIX_LIST(type, values, n_values, max) type values[max]; int n_values;
+#define SB_MATRIX_SWITCH(name) int name;
+#define SB_MATRIX_NOMATRIX
+
 struct sb_case {
 	struct sb_case_wire w;
 	char preset[24];             /* preset name, "raw" or "none" */
-	uint64_t ns_set;             /* namespace flags (also in w.clone_flags for ns_path clone) */
-	int userns_added;
-	int count_off;               /* --count off: no counters for this case even with --counters */
+	/*
+	 * Generated (STORE CASE(type, name) of axis_list.h): ns_set (namespace flags, also in w.clone_flags
+	 * for ns_path clone), userns_added, concurrency, count_off (--count off: no counters for this case
+	 * even with --counters).
+	 */
+	SB_AXIS_LIST(SB_CASE_FIELD)
 	int probe_level;             /* enum sb_probe_level for this case */
 	int probe_axis;              /* --probe gave a list: the level is part of the case's key and label */
-	int child_writes;            /* mirrored in w.child_writes, for the key */
-	uint32_t concurrency;
 	char exec_label[SB_PATH_MAX];/* "none", "child" or the program path */
 	char label[160];
 	char key[640];
@@ -62,31 +73,20 @@ struct sb_case {
 	size_t n_rounds, cap_rounds;
 };
 
-/* One "cases:" line: the product of its axes. */
+/* A flag set of --preset or --flags: what a clone/clone3 case spawns with. */
+struct sb_flagset {
+	char preset[24];
+	uint64_t flags;
+	int exit_signal;
+};
+
+/*
+ * One "cases:" line: the product of its axes. Generated (MATRIX of axis_list.h): methods, flagsets,
+ * execs, mems, mem_kinds, vmas, thps, stacks, stack_touch, ns_sets, ns_paths, concurrency,
+ * child_writes, counting, each list with its count (n_mems, ...).
+ */
 struct sb_matrix {
-	int methods[SB_N_METHODS];
-	int n_methods;
-	struct { char preset[24]; uint64_t flags; int exit_signal; } flagsets[SB_MAX_FLAGSETS];
-	int n_flagsets;
-	char *execs[SB_MAX_EXECS];
-	int n_execs;
-	uint64_t mems[SB_MAX_MEMS];
-	int n_mems;
-	uint32_t vmas[SB_MAX_VMAS];
-	int n_vmas;
-	int thps[2], n_thps;
-	int mem_kinds[2], n_mem_kinds;
-	uint64_t stacks[SB_MAX_STACKS];
-	int n_stacks;
-	int stack_touch;
-	uint64_t ns_sets[SB_MAX_AXIS];
-	int n_ns_sets;
-	uint32_t concurrency[SB_MAX_CONCURRENCY];
-	int n_concurrency;
-	int ns_paths[SB_N_NSPATHS];
-	int n_ns_paths;
-	int child_writes;
-	int counting[2], n_counting;
+	SB_AXIS_LIST(SB_MATRIX_FIELD)
 };
 
 struct sb_run_config {

@@ -101,18 +101,18 @@ static int check_memory(const struct sb_run_config *cfg, char *err, size_t errle
 		const struct sb_case *c = &cfg->cases[i];
 		/* Each spawner holds mem + stack; with --child-writes its child writes a copy of mem of its own. */
 		uint64_t mem = c->w.mem_bytes, each, want;
-		if ((c->child_writes && __builtin_add_overflow(mem, mem, &mem)) ||
+		if ((c->w.child_writes && __builtin_add_overflow(mem, mem, &mem)) ||
 		    __builtin_add_overflow(mem, c->w.stack_bytes, &each) ||
 		    __builtin_mul_overflow(each, (uint64_t)c->concurrency, &want)) {
 			snprintf(err, errlen, "%s: the memory it needs (parent memory%s, stack, times the concurrency) "
-				 "does not fit in 64 bits", c->label, c->child_writes ? " twice for --child-writes" : "");
+				 "does not fit in 64 bits", c->label, c->w.child_writes ? " twice for --child-writes" : "");
 			return SB_EXIT_USAGE;
 		}
 		if (want > budget) {
 			sb_format_size(want / (1 << 20) * (1 << 20), need, sizeof(need));
 			sb_format_size(budget / (1 << 20) * (1 << 20), lim, sizeof(lim));
 			snprintf(err, errlen, "%s needs %s resident%s, more than this machine allows a run: %s, the "
-				 "limit is %s", c->label, need, c->child_writes ? " (each child writes its own copy)" : "",
+				 "limit is %s", c->label, need, c->w.child_writes ? " (each child writes its own copy)" : "",
 				 why, lim);
 			return SB_EXIT_USAGE;
 		}

@@ -119,14 +119,32 @@ static void test_tokens_and_fields(void **state)
 	for (size_t a = 0; a < sb_n_axes; a++) {
 		const struct sb_axis *x = &sb_axes[a];
 		char tok[64];
-		snprintf(tok, sizeof(tok), ";%s=", x->key);
+		snprintf(tok, sizeof(tok), ";%s=", x->f->key);
 		if (!strstr(key, tok))
-			fail_msg("axis --%s: no '%s' in the key %s", x->opt.name, tok + 1, key);
-		if (!json_object_get(jc, x->json))
-			fail_msg("axis --%s: no field '%s' in a results case", x->opt.name, x->json);
-		if (sb_axis_option(x->opt.name, strlen(x->opt.name), 0) != &x->opt)
-			fail_msg("axis --%s: not found by its name", x->opt.name);
-		assert_ptr_equal(sb_axis_named_at(x->name_pos), x);   /* one position each */
+			fail_msg("axis %s: no '%s' in the key %s", x->f->key, tok + 1, key);
+		if (!json_object_get(jc, x->f->json))
+			fail_msg("axis %s: no field '%s' in a results case", x->f->key, x->f->json);
+		if (x->opt.name && sb_axis_option(x->opt.name, strlen(x->opt.name), 0) != &x->opt)
+			fail_msg("axis %s: --%s not found by its name", x->f->key, x->opt.name);
+		assert_ptr_equal(x->f, &sb_axis_fields[a]);
+		/* A row without a place to keep its value needs hooks for what the generic code reads there. */
+		if (!x->store_size && (!x->hooks.key || !x->hooks.json))
+			fail_msg("axis %s: NOSTORE without key and json hooks", x->f->key);
+		if (x->turn && !x->store_size && !x->hooks.apply)
+			fail_msg("axis %s: a digit that stores nothing", x->f->key);
+	}
+	/* One row per digit and per place in the results file, and "status" keeps its place. */
+	for (int t = 1; t <= (int)sb_n_turns; t++) {
+		int n = 0;
+		for (size_t a = 0; a < sb_n_axes; a++)
+			n += sb_axes[a].turn == t;
+		assert_int_equal(n, 1);
+	}
+	for (size_t a = 0; a < sb_n_axes; a++) {
+		assert_true(sb_axes[a].turn >= 0 && sb_axes[a].turn <= (int)sb_n_turns);
+		assert_int_not_equal(sb_axes[a].jpos, SB_AXIS_JSON_STATUS);
+		for (size_t b = a + 1; b < sb_n_axes; b++)
+			assert_int_not_equal(sb_axes[a].jpos, sb_axes[b].jpos);
 	}
 	json_decref(doc);
 	sb_free_cases(&cfg);
