@@ -91,6 +91,7 @@ struct sb_matrix {
 
 struct sb_run_config {
 	const char *plan;            /* plan name/path, or "cli" */
+	const char *plan_arg;        /* --plan as given on the command line, NULL without */
 	int argc;
 	char **argv;
 	uint32_t iterations, min_iterations, warmup, batch;

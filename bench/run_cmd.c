@@ -174,6 +174,10 @@ static void make_cgroup(struct sb_run_config *cfg)
 			snprintf(cfg->cases[i].w.cgroup_path, sizeof(cfg->cases[i].w.cgroup_path), "%s", cgroup_dir);
 }
 
+/*
+ * --plan as given. The plan loads before the command line is parsed, so that the command line overrides its
+ * options: this is the one look at argv for it, kept in cfg->plan_arg for what comes later.
+ */
 static const char *scan_plan(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
@@ -194,6 +198,7 @@ static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err
 	cfg->argv = argv;
 	const char *plan = scan_plan(argc, argv);
 	int rc, axis_seen = 0;
+	cfg->plan_arg = plan;
 	if (plan && (rc = sb_load_plan(plan, cfg, err, errlen)))
 		return rc;
 	rc = sb_parse_run_options(argc - 1, argv + 1, SB_OPT_GLOBAL | SB_OPT_AXIS, cfg, &cli, &axis_seen, err, errlen);
@@ -235,11 +240,11 @@ static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err
  * Before the first spawn: the results file and the CSV are two files, neither of them the plan, both can be
  * created. A symlink to a file not made yet is followed: the file is written where the link points.
  */
-static int check_outputs(struct sb_run_config *cfg, int argc, char **argv, char *err, size_t errlen)
+static int check_outputs(struct sb_run_config *cfg, char *err, size_t errlen)
 {
 	static char targets[2][4096];
 	const struct sb_named_path outs[] = { { "-o", cfg->out_path }, { "--csv", cfg->csv_path } };
-	const char *plan = scan_plan(argc, argv);
+	const char *plan = cfg->plan_arg;
 	const struct sb_named_path in = { "--plan", plan && !access(plan, F_OK) ? plan : NULL };
 	int rc = sb_outputs_distinct(outs, 2, &in, 1, err, errlen);
 	for (size_t i = 0; i < 2 && !rc; i++)
@@ -324,7 +329,7 @@ int cmd_run(int argc, char **argv)
 		strftime(out_default, sizeof(out_default), "results/spawnbench-%Y%m%d-%H%M%S.json", &tm);
 		cfg.out_path = out_default;
 	}
-	if ((rc = check_outputs(&cfg, argc, argv, err, sizeof(err)))) {
+	if ((rc = check_outputs(&cfg, err, sizeof(err)))) {
 		fprintf(stderr, "spawnbench run: %s\n", err);
 		goto out;
 	}

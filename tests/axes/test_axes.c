@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "axes.h"
+#include "clone_flags.h"
 #include "cli_run.h"
 #include "privileges.h"
 #include "results.h"
@@ -150,6 +151,25 @@ static void test_tokens_and_fields(void **state)
 	sb_free_cases(&cfg);
 }
 
+/* A mistyped preset is matched against every name of the table, the last as well as the first. */
+static void test_unknown_preset(void **state)
+{
+	(void)state;
+	static struct sb_run_config cfg;
+	assert_true(sb_n_presets <= SB_MAX_PRESETS);
+	for (size_t i = 0; i < sb_n_presets; i++) {
+		char typo[64], *argv[] = { "--preset", typo }, want[96];
+		int seen = 0;
+		snprintf(typo, sizeof(typo), "%.*s", (int)strlen(sb_presets[i].name) - 1, sb_presets[i].name);
+		sb_run_config_defaults(&cfg);
+		assert_int_not_equal(sb_parse_run_options(2, argv, SB_OPT_AXIS, &cfg, &cfg.matrices[0], &seen, err,
+							  sizeof(err)), 0);
+		snprintf(want, sizeof(want), "did you mean '%s'", sb_presets[i].name);
+		if (!strstr(err, want))
+			fail_msg("--preset %s: '%s' lacks \"%s\"", typo, err, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +177,7 @@ int main(void)
 		cmocka_unit_test(test_product_and_order),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_tokens_and_fields),
+		cmocka_unit_test(test_unknown_preset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
