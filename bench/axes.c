@@ -51,11 +51,10 @@ const struct sb_axis *sb_axis_turn(int turn)
 	return NULL;
 }
 
-/* The value a case keeps for a row with a STORE, as a whole number. */
-static uint64_t stored(const struct sb_axis *a, const struct sb_case *c)
+/* A whole number of 4 bytes (an int, a uint32_t) or 8 (a uint64_t) at p. */
+static uint64_t read_number(const void *p, size_t size)
 {
-	const char *p = (const char *)c + a->store;
-	if (a->store_size == sizeof(uint64_t)) {
+	if (size == sizeof(uint64_t)) {
 		uint64_t v;
 		memcpy(&v, p, sizeof(v));
 		return v;
@@ -63,6 +62,12 @@ static uint64_t stored(const struct sb_axis *a, const struct sb_case *c)
 	uint32_t v;
 	memcpy(&v, p, sizeof(v));
 	return v;
+}
+
+/* The value a case keeps for a row with a STORE. */
+static uint64_t stored(const struct sb_axis *a, const struct sb_case *c)
+{
+	return read_number((const char *)c + a->store, a->store_size);
 }
 
 static void store(const struct sb_axis *a, struct sb_case *c, uint64_t v)
@@ -76,18 +81,10 @@ static void store(const struct sb_axis *a, struct sb_case *c, uint64_t v)
 	}
 }
 
-/* Value i of the matrix's list (an int, a uint32_t or a uint64_t). */
+/* Value i of the matrix's list. */
 static uint64_t matrix_value(const struct sb_axis *a, const struct sb_matrix *m, int i)
 {
-	const char *p = (const char *)m + a->opt.values + (size_t)i * a->elem_size;
-	if (a->elem_size == sizeof(uint64_t)) {
-		uint64_t v;
-		memcpy(&v, p, sizeof(v));
-		return v;
-	}
-	uint32_t v;
-	memcpy(&v, p, sizeof(v));
-	return v;
+	return read_number((const char *)m + a->opt.values + (size_t)i * a->elem_size, a->elem_size);
 }
 
 static int word_count(const struct sb_axis *a)

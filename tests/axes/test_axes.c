@@ -133,6 +133,11 @@ static void test_tokens_and_fields(void **state)
 			fail_msg("axis %s: NOSTORE without key and json hooks", x->f->key);
 		if (x->turn && !x->store_size && !x->hooks.apply)
 			fail_msg("axis %s: a digit that stores nothing", x->f->key);
+		/* The generic code reads and writes whole numbers of 4 or 8 bytes. */
+		if (x->store_size && x->store_size != 4 && x->store_size != 8)
+			fail_msg("axis %s: a STORE of %zu bytes", x->f->key, x->store_size);
+		if (x->matrix == SB_AM_LIST && !x->hooks.apply && x->elem_size != 4 && x->elem_size != 8)
+			fail_msg("axis %s: generic values of %zu bytes in the matrix", x->f->key, x->elem_size);
 	}
 	/* One row per digit and per place in the results file, and "status" keeps its place. */
 	for (int t = 1; t <= (int)sb_n_turns; t++) {
