@@ -15,33 +15,37 @@
 #include "axis_hooks.h"
 #include "axis_parse.h"
 
-/* The columns of a row of axis_list.h as fields of struct sb_axis. */
-#define AX_STORE_WIRE(type, field) .store = offsetof(struct sb_case, w.field), .store_size = sizeof(type),
-#define AX_STORE_CASE(type, field) .store = offsetof(struct sb_case, field), .store_size = sizeof(type),
-#define AX_STORE_NOSTORE
-#define AX_MATRIX_LIST(type, vals, n_vals, max_vals) .matrix = SB_AM_LIST, .elem_size = sizeof(type),
-#define AX_MATRIX_SWITCH(field) .matrix = SB_AM_SWITCH,
-#define AX_MATRIX_NOMATRIX
-/* An option's own columns, then where its values go in the matrix. */
-#define AX_OPT_OPT(o_name, o_short, o_arg, o_help, ...) o_name, o_short, o_arg, o_help, __VA_ARGS__,
-#define AX_OPT_NOOPT
-#define AX_OPT_MATRIX_LIST(type, vals, n_vals, max_vals) .values = offsetof(struct sb_matrix, vals), \
-	.count = offsetof(struct sb_matrix, n_vals), .max = (max_vals),
-#define AX_OPT_MATRIX_SWITCH(field) .values = offsetof(struct sb_matrix, field), .max = 1,
-#define AX_OPT_MATRIX_NOMATRIX
-#define AX_HOOKS(...) { __VA_ARGS__ }
-#define AX_ROW(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, OPT, TURN, JPOS, HOOKS) \
-	[SB_AF_##ID] = { .f = &sb_axis_fields[SB_AF_##ID], AX_STORE_##STORE AX_MATRIX_##MATRIX \
-			 .opt = { AX_OPT_##OPT AX_OPT_MATRIX_##MATRIX }, .turn = (TURN), .jpos = (JPOS), \
-			 .hooks = AX_##HOOKS },
-
-const struct sb_axis sb_axes[SB_N_AXIS_FIELDS] = { SB_AXIS_LIST(AX_ROW) };
+/*
+ * The rows of bench/lib/axis_list.h as entries of struct sb_axis. The option's own columns come first in
+ * its braces; where its values go in the matrix (LIST, SWITCH) is set after them, field by field.
+ */
+const struct sb_axis sb_axes[SB_N_AXIS_FIELDS] = {
+#define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, OPT, TURN, JPOS, HOOKS_) \
+	[SB_AF_##ID] = { .f = &sb_axis_fields[SB_AF_##ID], STORE OPT MATRIX .turn = (TURN), .jpos = (JPOS), \
+			 .hooks = HOOKS_ },
+#define WIRE(type, field) .store = offsetof(struct sb_case, w.field), .store_size = sizeof(type),
+#define CASE(type, field) .store = offsetof(struct sb_case, field), .store_size = sizeof(type),
+#define NOSTORE
+#define OPT(o_name, o_short, o_arg, o_help, ...) .opt = { o_name, o_short, o_arg, o_help, __VA_ARGS__ },
+#define NOOPT
+#define LIST(type, vals, n_vals, max_vals) .matrix = SB_AM_LIST, .elem_size = sizeof(type), \
+	.opt.values = offsetof(struct sb_matrix, vals), .opt.count = offsetof(struct sb_matrix, n_vals), \
+	.opt.max = (max_vals),
+#define SWITCH(field) .matrix = SB_AM_SWITCH, .opt.values = offsetof(struct sb_matrix, field), .opt.max = 1,
+#define NOMATRIX
+#define HOOKS(...) { __VA_ARGS__ }
+#include "axis_list.h"
+};
 const size_t sb_n_axes = SB_N_AXIS_FIELDS;
 
 /* The digits: rows with a turn. */
-#define AX_DIGIT(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, OPT, TURN, ...) + ((TURN) > 0)
-const size_t sb_n_turns = 0 SB_AXIS_LIST(AX_DIGIT);
-_Static_assert(0 SB_AXIS_LIST(AX_DIGIT) <= SB_MAX_AXES, "raise SB_MAX_AXES");
+enum {
+	N_TURNS = 0
+#define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, OPT, TURN, ...) + ((TURN) > 0)
+#include "axis_list.h"
+};
+const size_t sb_n_turns = N_TURNS;
+_Static_assert(N_TURNS <= SB_MAX_AXES, "raise SB_MAX_AXES");
 
 const struct sb_axis *sb_axis_turn(int turn)
 {

@@ -26,25 +26,19 @@
 #define SB_MAX_NOTES 64
 #define SB_MAX_WARNINGS 8
 
-/* The fields the rows of axis_list.h give struct sb_case (STORE CASE) and struct sb_matrix (MATRIX). */
-#define SB_CASE_FIELD(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, ...) SB_CASE_##STORE
-#define SB_CASE_WIRE(type, name)
-#define SB_CASE_CASE(type, name) type name;
-#define SB_CASE_NOSTORE
-#define SB_MATRIX_FIELD(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, ...) SB_MATRIX_##MATRIX
-#define SB_MATRIX_LIST(type, values, n_values, max) type values[max]; int n_values;
-#define SB_MATRIX_SWITCH(name) int name;
-#define SB_MATRIX_NOMATRIX
-
 struct sb_case {
 	struct sb_case_wire w;
 	char preset[24];             /* preset name, "raw" or "none" */
 	/*
 	 * Generated (STORE CASE(type, name) of axis_list.h): ns_set (namespace flags, also in w.clone_flags
 	 * for ns_path clone), userns_added, concurrency, count_off (--count off: no counters for this case
-	 * even with --counters).
+	 * even with --counters): the rows of bench/lib/axis_list.h whose STORE is CASE(type, name).
 	 */
-	SB_AXIS_LIST(SB_CASE_FIELD)
+#define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, ...) STORE
+#define WIRE(type, name)
+#define CASE(type, name) type name;
+#define NOSTORE
+#include "axis_list.h"
 	int probe_level;             /* enum sb_probe_level for this case */
 	int probe_axis;              /* --probe gave a list: the level is part of the case's key and label */
 	char exec_label[SB_PATH_MAX];/* "none", "child" or the program path */
@@ -81,12 +75,16 @@ struct sb_flagset {
 };
 
 /*
- * One "cases:" line: the product of its axes. Generated (MATRIX of axis_list.h): methods, flagsets,
+ * One "cases:" line: the product of its axes. Generated (MATRIX of bench/lib/axis_list.h): methods, flagsets,
  * execs, mems, mem_kinds, vmas, thps, stacks, stack_touch, ns_sets, ns_paths, concurrency,
  * child_writes, counting, each list with its count (n_mems, ...).
  */
 struct sb_matrix {
-	SB_AXIS_LIST(SB_MATRIX_FIELD)
+#define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, ...) MATRIX
+#define LIST(type, values, n_values, max) type values[max]; int n_values;
+#define SWITCH(name) int name;
+#define NOMATRIX
+#include "axis_list.h"
 };
 
 struct sb_run_config {

@@ -4,10 +4,10 @@
 
 #include <string.h>
 
-#define SB_AF_ROW(ID, KEY, FIELD, LABEL, KIND, ABSENT, ...) \
-	[SB_AF_##ID] = { KEY, FIELD, LABEL, SB_AK_##KIND, ABSENT },
-const struct sb_axis_field sb_axis_fields[SB_N_AXIS_FIELDS] = { SB_AXIS_LIST(SB_AF_ROW) };
-#undef SB_AF_ROW
+const struct sb_axis_field sb_axis_fields[SB_N_AXIS_FIELDS] = {
+#define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, ...) [SB_AF_##ID] = { KEY, FIELD, LABEL, SB_AK_##KIND, ABSENT },
+#include "axis_list.h"
+};
 
 int sb_axis_field_by_key(const char *key)
 {

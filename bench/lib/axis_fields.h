@@ -11,15 +11,15 @@
 #define SB_AXIS_FIELDS_H
 #include <stddef.h>
 
-#include "axis_list.h"
-
 /* In the order a case's key lists them: the rows of axis_list.h. */
-#define SB_AF_ENUM(ID, KEY, FIELD, LABEL, KIND, ABSENT, ...) SB_AF_##ID,
 enum sb_axis_field_id {
-	SB_AXIS_LIST(SB_AF_ENUM)
+#define SB_AXIS(ID, ...) SB_AF_##ID,
+#include "axis_list.h"
 	SB_N_AXIS_FIELDS
 };
-#undef SB_AF_ENUM
+
+/* Where "status" stands among a case's axis fields in the results file (JPOS of axis_list.h). */
+#define SB_AXIS_JSON_STATUS 15
 
 enum sb_axis_kind {
 	SB_AK_STRING, /* "fork", "on" */

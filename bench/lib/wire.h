@@ -9,8 +9,6 @@
 #include <linux/perf_event.h>
 #include <stdint.h>
 
-#include "axis_list.h"
-
 enum sb_method {
 	SB_M_FORK,
 	SB_M_VFORK,
@@ -39,12 +37,6 @@ enum sb_metric {
 #define SB_MAX_EVENTS 8
 #define SB_PATH_MAX 256
 
-/* The fields of the axes whose value the worker needs: STORE WIRE(type, name) of axis_list.h. */
-#define SB_WIRE_FIELD(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, ...) SB_WIRE_##STORE
-#define SB_WIRE_WIRE(type, name) type name;
-#define SB_WIRE_CASE(type, name)
-#define SB_WIRE_NOSTORE
-
 /* One case, as the worker needs it. */
 struct sb_case_wire {
 	uint32_t method;         /* enum sb_method */
@@ -57,9 +49,14 @@ struct sb_case_wire {
 	/*
 	 * Generated: mem_bytes, mem_kind (enum sb_mem_kind), vmas, thp (1 = MADV_HUGEPAGE, 0 =
 	 * MADV_NOHUGEPAGE), stack_bytes, stack_touch, ns_path (enum sb_ns_path), child_writes (the child
-	 * writes one byte per page of the parent memory before exiting), and any axis added to the list.
+	 * writes one byte per page of the parent memory before exiting), and any axis added to the list:
+	 * the rows of axis_list.h whose STORE is WIRE(type, name).
 	 */
-	SB_AXIS_LIST(SB_WIRE_FIELD)
+#define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, ...) STORE
+#define WIRE(type, name) type name;
+#define CASE(type, name)
+#define NOSTORE
+#include "axis_list.h"
 	int32_t cpu;             /* pin the worker to this CPU, -1 = no pinning */
 	uint32_t warmup;
 	char cgroup_path[SB_PATH_MAX]; /* CLONE_INTO_CGROUP target, made by the controller */

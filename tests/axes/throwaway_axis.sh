@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
-# Adding an axis is one entry: a build of its own with the "knob" row of throwaway_axis.h forced into
-# every file (SPAWNBENCH_EXTRA_AXIS; no other line of the tree names the knob), then its unit test
+# Adding an axis is one entry: a build of its own in which bench/lib/axis_list.h includes the "knob" row of
+# throwaway_axis.h (SPAWNBENCH_EXTRA_AXIS; no other line of the tree names the knob), then its unit test
 # (test_throwaway.c: the matrix and wire fields, parsing, expansion, key, label, results field, model,
 # report identity) and the real binary: --help, a plan's cases: line, a run, export's hyperfine parameters
 # and --where, compare and report. The build is kept beside the test's own build and updated each run.
