@@ -22,7 +22,7 @@
 const struct sb_axis sb_axes[SB_N_AXIS_FIELDS] = {
 #define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, OPT, TURN, JPOS, HOOKS_) \
 	[SB_AF_##ID] = { .f = &sb_axis_fields[SB_AF_##ID], STORE OPT MATRIX .turn = (TURN), .jpos = (JPOS), \
-			 .hooks = HOOKS_ },
+			 .hooks = HOOKS_ }, // NOLINT(bugprone-macro-parentheses): an initializer
 #define WIRE(type, field) .store = offsetof(struct sb_case, w.field), .store_size = sizeof(type),
 #define CASE(type, field) .store = offsetof(struct sb_case, field), .store_size = sizeof(type),
 #define NOSTORE
@@ -38,14 +38,15 @@ const struct sb_axis sb_axes[SB_N_AXIS_FIELDS] = {
 };
 const size_t sb_n_axes = SB_N_AXIS_FIELDS;
 
-/* The digits: rows with a turn. */
-enum {
-	N_TURNS = 0
-#define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, OPT, TURN, ...) + ((TURN) > 0)
-#include "axis_list.h"
-};
-const size_t sb_n_turns = N_TURNS;
-_Static_assert(N_TURNS <= SB_MAX_AXES, "raise SB_MAX_AXES");
+_Static_assert(SB_N_AXIS_FIELDS <= SB_MAX_AXES, "raise SB_MAX_AXES");
+
+int sb_axes_turns(void)
+{
+	int n = 0;
+	for (size_t a = 0; a < sb_n_axes; a++)
+		n = sb_axes[a].turn > n ? sb_axes[a].turn : n;
+	return n;
+}
 
 const struct sb_axis *sb_axis_turn(int turn)
 {
@@ -176,14 +177,12 @@ void sb_axis_label(const struct sb_axis *a, const struct sb_case *c, char *buf, 
 	uint64_t v = stored(a, c);
 	if (v == default_value(a))
 		return;
-	if (a->f->kind == SB_AK_BOOL)
-		snprintf(buf, len, " %s", l);
-	else if (a->f->kind != SB_AK_STRING)
+	if (a->f->kind == SB_AK_NUMBER || a->f->kind == SB_AK_LIST)
 		snprintf(buf, len, " %s%llu", l, (unsigned long long)v);
-	else if (l[0] && l[strlen(l) - 1] == '=')
+	else if (a->f->kind == SB_AK_STRING && l[0] && l[strlen(l) - 1] == '=')
 		snprintf(buf, len, " %s%s", l, word(a, v));
 	else
-		snprintf(buf, len, " %s", l);
+		snprintf(buf, len, " %s", l);   /* a switch, or a word with a label of its own: " thp" */
 }
 
 static json_t *axis_json(const struct sb_axis *a, const struct sb_run_config *cfg, const struct sb_case *c)
@@ -248,7 +247,7 @@ int sb_axes_case(const struct sb_axis_ctx *x, const int *idx, struct sb_case *c)
 	c->w.method = (uint32_t)(x->info - sb_methods);
 	c->w.cpu = -1;
 	c->w.warmup = x->cfg->warmup;
-	for (int t = 1; t <= (int)sb_n_turns; t++)
+	for (int t = 1; t <= sb_axes_turns(); t++)
 		if (axis_apply(sb_axis_turn(t), x, idx[t - 1], c))
 			return 1;
 	return 0;

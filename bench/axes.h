@@ -86,16 +86,16 @@ extern const size_t sb_n_axes;
 /* The stack a clone/clone3/pthread case gets when --stack is not given. */
 #define SB_DEFAULT_STACK (UINT64_C(64) * 1024)
 
-/* The most digits the odometer may have (they live on the stack). */
-#define SB_MAX_AXES 16
+/* The most rows, and so digits, the odometer may have (they live on the stack). */
+#define SB_MAX_AXES 32
 
-/* The digits of case expansion: sb_n_turns rows with turn 1..sb_n_turns. */
-extern const size_t sb_n_turns;
+/* The digits of case expansion: the rows with turn 1..sb_axes_turns(), one each (axes_unit checks). */
+int sb_axes_turns(void);
 const struct sb_axis *sb_axis_turn(int turn);
 /* How many values the row's digit has for the method of x (the hook, or the generic rule). */
 int sb_axis_count(const struct sb_axis *a, const struct sb_axis_ctx *x);
 /*
- * The case at odometer position idx[0..sb_n_turns) of method x->info: 0, or 1 when the point is left out.
+ * The case at odometer position idx[0..sb_axes_turns()) of method x->info: 0, or 1 when the point is left out.
  * The exec program is named but not yet looked up (sb_axes_resolve does that).
  */
 int sb_axes_case(const struct sb_axis_ctx *x, const int *idx, struct sb_case *c);

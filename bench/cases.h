@@ -81,7 +81,7 @@ struct sb_flagset {
  */
 struct sb_matrix {
 #define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, ...) MATRIX
-#define LIST(type, values, n_values, max) type values[max]; int n_values;
+#define LIST(type, values, n_values, max) type values[max]; int n_values; // NOLINT(bugprone-macro-parentheses): declarations
 #define SWITCH(name) int name;
 #define NOMATRIX
 #include "axis_list.h"

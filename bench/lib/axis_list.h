@@ -31,12 +31,14 @@
  *           axes.h; arg NULL for a switch; parsers in bench/axis_parse.c), or NOOPT.
  *   TURN    its digit in case expansion (1 turns slowest; the order of the cases), or 0: not a digit
  *           (another row's digit sets it, or expansion runs it apart, as methods).
- *   JPOS    its place among a case's fields in the results file (SB_AXIS_JSON_STATUS of axis_fields.h is "status").
+ *   JPOS    its place among a case's fields in the results file (SB_AXIS_JSON_STATUS, axis_fields.h, is
+ *           "status").
  *   HOOKS   HOOKS(.count = ..., .apply = ..., .key = ..., .label = ..., .json = ..., .key_omits_default = 1):
  *           functions for what the generic code of axes.c cannot do (hooks in bench/axis_hooks.c);
  *           HOOKS() for a row the generic code serves whole: count = the values given (or 1), apply =
- *           value i (or the default) into STORE, key = "KEY=value", label = " LABEL" and the value when
- *           not the default, results value by KIND (a number, true/false, or the word of OPT's .words).
+ *           value i (or the default) into STORE, key = "KEY=value", label = " LABEL" when not the
+ *           default, then the value for a NUMBER or a LABEL ending in '=' (" vmas=2", " x4", " thp",
+ *           " via=setns"), results value by KIND (a number, true/false, or the word of OPT's .words).
  *           .key_omits_default = 1 leaves the key token out at the default value: the keys of results files
  *           written before the axis existed stay the same (compare matches cases on them).
  *

@@ -140,14 +140,14 @@ static void test_tokens_and_fields(void **state)
 			fail_msg("axis %s: generic values of %zu bytes in the matrix", x->f->key, x->elem_size);
 	}
 	/* One row per digit and per place in the results file, and "status" keeps its place. */
-	for (int t = 1; t <= (int)sb_n_turns; t++) {
+	for (int t = 1; t <= (int)sb_axes_turns(); t++) {
 		int n = 0;
 		for (size_t a = 0; a < sb_n_axes; a++)
 			n += sb_axes[a].turn == t;
 		assert_int_equal(n, 1);
 	}
 	for (size_t a = 0; a < sb_n_axes; a++) {
-		assert_true(sb_axes[a].turn >= 0 && sb_axes[a].turn <= (int)sb_n_turns);
+		assert_true(sb_axes[a].turn >= 0 && sb_axes[a].turn <= (int)sb_axes_turns());
 		assert_int_not_equal(sb_axes[a].jpos, SB_AXIS_JSON_STATUS);
 		for (size_t b = a + 1; b < sb_n_axes; b++)
 			assert_int_not_equal(sb_axes[a].jpos, sb_axes[b].jpos);
