@@ -1,19 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The axes of a case, one declaration each: the option that sets it (its value parser and where the value
- * goes in struct sb_matrix), its token in a case's key and label, its field in the results file, how many
- * values a "cases:" line gives it for a method, and how value i is set on a case. Option parsing
- * (cli_run.c, and plan files through it), case expansion (an odometer: the last axis turns fastest, so the
- * order of the table is the order of the cases) and naming (case_name.c) all read this table. Key tokens
- * and results fields are the rows of bench/lib/axis_fields.h, which the results writer and report/'s
- * reader share. Adding an axis is one entry here and one in axis_fields, its fields (struct sb_matrix, and
- * sb_case_wire when the worker needs it) and the worker code that honours it.
+ * The axes of a case, driven by the list of bench/lib/axis_list.h: one entry per row of that list, each with
+ * its option (value parser and where the value goes in struct sb_matrix), its digit in case expansion (an
+ * odometer: the last digit turns fastest, so the order of the digits is the order of the cases), how many
+ * values a "cases:" line gives it for a method and how value i is set on a case, its key and label tokens
+ * and its value in the results file. Option parsing (cli_run.c, and plan files through it), case expansion
+ * (cases.c), naming (case_name.c) and the results writer (results_json.c) walk this table. What a row does
+ * not do by its own hooks (axis_hooks.c), the generic code here does from its columns.
  */
 #ifndef SB_AXES_H
 #define SB_AXES_H
 #include <stddef.h>
+#include <jansson.h>
 #include <stdint.h>
 
+#include "axis_fields.h"
 #include "cases.h"
 #include "methods_table.h"
 
@@ -29,7 +30,7 @@ struct sb_axis_ctx {
  * the generic ones use values/count/max/lo/hi/words, the others know their field.
  */
 struct sb_axis_opt {
-	const char *name;          /* "mem": the option --mem, also a plan's token */
+	const char *name;          /* "mem": the option --mem, also a plan's token; NULL: no option */
 	char short_name;           /* 'm' for -m, or 0 */
 	const char *arg;           /* "SIZES" in --help; NULL: a switch, it takes no value */
 	const char *help;
@@ -38,48 +39,63 @@ struct sb_axis_opt {
 	size_t values, count;      /* offsetof the values and of their count (an int) in dst */
 	int max;                   /* values the field holds */
 	uint64_t lo, hi;           /* whole numbers: the range allowed */
-	const char *const *words;  /* a list of words: the words, a value is its index */
+	const char *const *words;  /* a list of words, NULL-terminated: a value is its index */
 	int in_cfg;                /* a run option (struct sb_run_config), not a plan's cases: line */
 };
 
-struct sb_axis {
-	struct sb_axis_opt opt;    /* the option that lists its values */
-	const struct sb_axis_opt *more;  /* options that shape the same values (--flags for --preset), or NULL */
-	size_t n_more;
-	const char *key;           /* "mem": its first token in a case's key ("mem=67108864") */
-	const char *json;          /* "mem_bytes": its field in a case of the results file */
+/*
+ * What a row does that the generic code cannot; a NULL hook is the generic one (axis_list.h says what
+ * that does). The hooks are in axis_hooks.c.
+ */
+struct sb_axis_hooks {
 	/* Values this matrix gives the axis for this method: at least 1 (the default, or not applicable). */
 	int (*count)(const struct sb_axis_ctx *x);
 	/*
-	 * Set value i on c. Axes are applied in table order, so an axis may read what an earlier one set
-	 * (ns_path reads ns, vmas reads mem). 0, or 1 when this point of the product cannot exist for the
-	 * method (posix_spawn without exec, a namespace path without namespaces): it is left out.
+	 * Set value i on c. Digits are applied in turn order, so one may read what an earlier one set (ns_path
+	 * reads ns, vmas reads mem). 0, or 1 when this point of the product cannot exist for the method
+	 * (posix_spawn without exec, a namespace path without namespaces): it is left out.
 	 */
 	int (*apply)(const struct sb_axis_ctx *x, int i, struct sb_case *c);
-	/*
-	 * Naming. name_pos: where its tokens stand in the key and the label (the key's order is older than the
-	 * table's and must not change: results files and compare match cases on it). key_token writes its
-	 * "token=value" part(s) of the key, label_token its " word" of the label, into a buffer that starts
-	 * empty; either leaves it empty to be left out (the label shows what differs from the defaults; axes
-	 * added after the first keys are left out of the key at their default, so that older keys stay
-	 * comparable).
-	 */
-	int name_pos;
-	void (*key_token)(const struct sb_case *c, char *buf, size_t len);
-	void (*label_token)(const struct sb_case *c, char *buf, size_t len);
+	/* Its "token=value" part of the key, its " word" of the label, into a buffer that starts empty; left
+	 * empty, it is left out (the label shows only what differs from the defaults). */
+	void (*key)(const struct sb_case *c, char *buf, size_t len);
+	void (*label)(const struct sb_case *c, char *buf, size_t len);
+	/* Its value in the results file, or NULL: the field is left out. */
+	json_t *(*json)(const struct sb_run_config *cfg, const struct sb_case *c);
+	int key_omits_default;     /* the key leaves the token out at the default value */
 };
 
-extern const struct sb_axis sb_axes[];
+enum sb_axis_matrix { SB_AM_NONE, SB_AM_LIST, SB_AM_SWITCH };
+
+/* One row of axis_list.h, for the driver. */
+struct sb_axis {
+	const struct sb_axis_field *f;  /* key token, results field, label token, kind, default (axis_fields.h) */
+	size_t store, store_size;  /* where the case keeps the value: offsetof in struct sb_case; size 0: NOSTORE */
+	enum sb_axis_matrix matrix;
+	size_t elem_size;          /* a value of the matrix's list */
+	struct sb_axis_opt opt;    /* the option that sets it (opt.name NULL: none) */
+	int turn;                  /* its digit in expansion, 1 slowest; 0: not a digit */
+	int jpos;                  /* its place among a case's fields in the results file */
+	struct sb_axis_hooks hooks;
+};
+
+/* Indexed by enum sb_axis_field_id: the key's order. */
+extern const struct sb_axis sb_axes[SB_N_AXIS_FIELDS];
 extern const size_t sb_n_axes;
 
 /* The stack a clone/clone3/pthread case gets when --stack is not given. */
 #define SB_DEFAULT_STACK (UINT64_C(64) * 1024)
 
-/* The most axes the table may hold (the odometer's digits live on the stack). */
-#define SB_MAX_AXES 16
+/* The most rows, and so digits, the odometer may have (they live on the stack). */
+#define SB_MAX_AXES 32
 
+/* The digits of case expansion: the rows with turn 1..sb_axes_turns(), one each (axes_unit checks). */
+int sb_axes_turns(void);
+const struct sb_axis *sb_axis_turn(int turn);
+/* How many values the row's digit has for the method of x (the hook, or the generic rule). */
+int sb_axis_count(const struct sb_axis *a, const struct sb_axis_ctx *x);
 /*
- * The case at odometer position idx[0..sb_n_axes) of method x->info: 0, or 1 when the point is left out.
+ * The case at odometer position idx[0..sb_axes_turns()) of method x->info: 0, or 1 when the point is left out.
  * The exec program is named but not yet looked up (sb_axes_resolve does that).
  */
 int sb_axes_case(const struct sb_axis_ctx *x, const int *idx, struct sb_case *c);
@@ -88,8 +104,12 @@ int sb_axes_resolve(struct sb_case *c, char *err, size_t errlen);
 /* Advance an odometer of k digits (digit i counts 0..n[i]-1, the last fastest). 0 once it wrapped. */
 int sb_odometer_next(int *idx, const int *n, size_t k);
 
-/* The axis whose tokens stand at pos (1..sb_n_axes) in keys and labels. */
-const struct sb_axis *sb_axis_named_at(int pos);
+/* A row's key token and label token of c into buf (empty: left out). */
+void sb_axis_key(const struct sb_axis *a, const struct sb_case *c, char *buf, size_t len);
+void sb_axis_label(const struct sb_axis *a, const struct sb_case *c, char *buf, size_t len);
+/* Set on o the axis fields of c whose place in the results file is first..last (JPOS of axis_list.h). */
+int sb_axes_json(const struct sb_run_config *cfg, const struct sb_case *c, json_t *o, int first, int last);
+
 /* The option of the matrix called name (len bytes: "mem" of "--mem=1M"), or with short_name when not 0. */
 const struct sb_axis_opt *sb_axis_option(const char *name, size_t len, char short_name);
 /* Every option of the matrix in --help's order: calls fn on each. */

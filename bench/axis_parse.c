@@ -155,18 +155,23 @@ int sb_ap_switch(const struct sb_axis_opt *o, const char *arg, void *dst, char *
 	return 0;
 }
 
+/* "all" of --method: every method. Not an index of sb_methods, nor sb_method_by_name's -1 (unknown). */
+#define ALL_METHODS SB_N_METHODS
+/* Words a --method list may hold ("fork,fork" names one method twice). */
+#define MAX_METHOD_WORDS 32
+
 /* Method names or "all", each method once, in the order first named. */
 int sb_ap_methods(const struct sb_axis_opt *o, const char *arg, void *dst, char *err, size_t errlen)
 {
 	(void)o;
 	struct sb_matrix *m = dst;
-	char buf[512], *items[32];
-	int n = split_copy(arg, buf, sizeof(buf), items, 32, err, errlen);
+	char buf[512], *items[MAX_METHOD_WORDS];
+	int n = split_copy(arg, buf, sizeof(buf), items, MAX_METHOD_WORDS, err, errlen);
 	if (n < 0)
 		return -1;
 	m->n_methods = 0;
 	for (int i = 0; i < n; i++) {
-		int id = !strcmp(items[i], "all") ? -2 : sb_method_by_name(items[i]);
+		int id = !strcmp(items[i], "all") ? ALL_METHODS : sb_method_by_name(items[i]);
 		if (id == -1) {
 			const char *names[SB_N_METHODS];
 			for (int j = 0; j < SB_N_METHODS; j++)
@@ -176,7 +181,7 @@ int sb_ap_methods(const struct sb_axis_opt *o, const char *arg, void *dst, char 
 			return -1;
 		}
 		for (int j = 0; j < SB_N_METHODS; j++) {
-			if ((id == -2 || id == j) && m->n_methods < SB_N_METHODS) {
+			if ((id == ALL_METHODS || id == j) && m->n_methods < SB_N_METHODS) {
 				int seen = 0;
 				for (int k = 0; k < m->n_methods; k++)
 					seen |= m->methods[k] == j;
@@ -217,12 +222,11 @@ int sb_ap_presets(const struct sb_axis_opt *o, const char *arg, void *dst, char 
 	for (int i = 0; i < n; i++) {
 		const struct sb_preset *p = sb_find_preset(items[i]);
 		if (!p) {
-			/* The suggestion looks among the first 32 presets (there are 8). */
-			const char *names[32];
-			size_t nn = sb_n_presets < 32 ? sb_n_presets : 32;
-			for (size_t j = 0; j < nn; j++)
+			/* The suggestion looks among every preset: the table holds at most SB_MAX_PRESETS. */
+			const char *names[SB_MAX_PRESETS];
+			for (size_t j = 0; j < sb_n_presets; j++)
 				names[j] = sb_presets[j].name;
-			sb_unknown_name(err, errlen, "preset", items[i], names, nn,
+			sb_unknown_name(err, errlen, "preset", items[i], names, sb_n_presets,
 					"see 'spawnbench list --presets'");
 			return -1;
 		}

@@ -124,8 +124,9 @@ static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char
 		const struct sb_method_info *info = x.info;
 		size_t before = cfg->n_cases;
 		int n[SB_MAX_AXES], idx[SB_MAX_AXES] = { 0 };
-		for (size_t a = 0; a < sb_n_axes; a++)
-			n[a] = sb_axes[a].count(&x);
+		const int turns = sb_axes_turns();
+		for (int t = 1; t <= turns; t++)
+			n[t - 1] = sb_axis_count(sb_axis_turn(t), &x);
 		do {
 			struct sb_case c;
 			if (sb_axes_case(&x, idx, &c))
@@ -135,7 +136,7 @@ static int expand_one(struct sb_run_config *cfg, const struct sb_matrix *m, char
 			sb_case_name(&c);
 			if (add_case(cfg, &c, err, errlen))
 				return -1;
-		} while (sb_odometer_next(idx, n, sb_n_axes));
+		} while (sb_odometer_next(idx, n, (size_t)turns));
 		if (cfg->n_cases == before) {
 			snprintf(err, errlen, "method %s: no case left from these axes (%s)", info->name,
 				 info->must_exec ? "it always execs: use --exec child or a program path"

@@ -29,13 +29,18 @@
 struct sb_case {
 	struct sb_case_wire w;
 	char preset[24];             /* preset name, "raw" or "none" */
-	uint64_t ns_set;             /* namespace flags (also in w.clone_flags for ns_path clone) */
-	int userns_added;
-	int count_off;               /* --count off: no counters for this case even with --counters */
+	/*
+	 * Generated (STORE CASE(type, name) of axis_list.h): ns_set (namespace flags, also in w.clone_flags
+	 * for ns_path clone), userns_added, concurrency, count_off (--count off: no counters for this case
+	 * even with --counters): the rows of bench/lib/axis_list.h whose STORE is CASE(type, name).
+	 */
+#define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, ...) STORE
+#define WIRE(type, name)
+#define CASE(type, name) type name;
+#define NOSTORE
+#include "axis_list.h"
 	int probe_level;             /* enum sb_probe_level for this case */
 	int probe_axis;              /* --probe gave a list: the level is part of the case's key and label */
-	int child_writes;            /* mirrored in w.child_writes, for the key */
-	uint32_t concurrency;
 	char exec_label[SB_PATH_MAX];/* "none", "child" or the program path */
 	char label[160];
 	char key[640];
@@ -62,35 +67,29 @@ struct sb_case {
 	size_t n_rounds, cap_rounds;
 };
 
-/* One "cases:" line: the product of its axes. */
+/* A flag set of --preset or --flags: what a clone/clone3 case spawns with. */
+struct sb_flagset {
+	char preset[24];
+	uint64_t flags;
+	int exit_signal;
+};
+
+/*
+ * One "cases:" line: the product of its axes. Generated (MATRIX of bench/lib/axis_list.h): methods, flagsets,
+ * execs, mems, mem_kinds, vmas, thps, stacks, stack_touch, ns_sets, ns_paths, concurrency,
+ * child_writes, counting, each list with its count (n_mems, ...).
+ */
 struct sb_matrix {
-	int methods[SB_N_METHODS];
-	int n_methods;
-	struct { char preset[24]; uint64_t flags; int exit_signal; } flagsets[SB_MAX_FLAGSETS];
-	int n_flagsets;
-	char *execs[SB_MAX_EXECS];
-	int n_execs;
-	uint64_t mems[SB_MAX_MEMS];
-	int n_mems;
-	uint32_t vmas[SB_MAX_VMAS];
-	int n_vmas;
-	int thps[2], n_thps;
-	int mem_kinds[2], n_mem_kinds;
-	uint64_t stacks[SB_MAX_STACKS];
-	int n_stacks;
-	int stack_touch;
-	uint64_t ns_sets[SB_MAX_AXIS];
-	int n_ns_sets;
-	uint32_t concurrency[SB_MAX_CONCURRENCY];
-	int n_concurrency;
-	int ns_paths[SB_N_NSPATHS];
-	int n_ns_paths;
-	int child_writes;
-	int counting[2], n_counting;
+#define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, MATRIX, ...) MATRIX
+#define LIST(type, values, n_values, max) type values[max]; int n_values; // NOLINT(bugprone-macro-parentheses): declarations
+#define SWITCH(name) int name;
+#define NOMATRIX
+#include "axis_list.h"
 };
 
 struct sb_run_config {
 	const char *plan;            /* plan name/path, or "cli" */
+	const char *plan_arg;        /* --plan as given on the command line, NULL without */
 	int argc;
 	char **argv;
 	uint32_t iterations, min_iterations, warmup, batch;

@@ -68,6 +68,7 @@ const struct sb_preset sb_presets[] = {
 	{ "clear-sighand", CLONE_CLEAR_SIGHAND, SIGCHLD, "clone3 CLONE_CLEAR_SIGHAND: handlers reset in the child" },
 };
 const size_t sb_n_presets = sizeof(sb_presets) / sizeof(sb_presets[0]);
+_Static_assert(sizeof(sb_presets) / sizeof(sb_presets[0]) <= SB_MAX_PRESETS, "raise SB_MAX_PRESETS");
 
 const struct sb_preset *sb_find_preset(const char *name)
 {

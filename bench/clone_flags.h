@@ -22,6 +22,8 @@ struct sb_preset {
 
 extern const struct sb_flag_name sb_flag_names[];
 extern const size_t sb_n_flag_names;
+/* The most entries sb_presets[] may have: a mistyped preset is matched against every name (axis_parse.c). */
+#define SB_MAX_PRESETS 32
 extern const struct sb_preset sb_presets[];
 extern const size_t sb_n_presets;
 

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "atomic_file.h"
-#include "axis_fields.h"
+#include "axes.h"
 #include "clone_flags.h"
 #include "counters.h"
 #include "host.h"
@@ -52,36 +53,14 @@ json_t *sb_stats_json(const struct sb_stats *s)
 static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *c, size_t index,
 			 struct sb_probe_session *probe)
 {
-	const struct sb_case_wire *w = &c->w;
-	const struct sb_method_info *mi = &sb_methods[w->method];
-	json_t *flags = json_array(), *ns = json_array();
-	const char *names[64];
-	size_t nf = sb_flag_names_of(w->clone_flags | w->ns_flags, names, 64);
-	for (size_t i = 0; i < nf; i++)
-		json_array_append_new(flags, json_string(names[i]));
-	for (int i = 0; i < SB_N_NS_TYPES; i++)
-		if (c->ns_set & sb_ns_types[i].flag)
-			json_array_append_new(ns, json_string(sb_ns_types[i].name));
-	static const char *const paths[] = { "clone", "unshare", "setns" };
-
-	/* The axes under the field names of the table report/ reads them with (axis_fields.h). */
-#define F(id) sb_axis_fields[id].json
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:s, s:I, s:s, s:I, s:s, s:I, s:b, s:o, s:s, s:b, s:I,"
-			      " s:s}",
-			      "key", c->key, "label", c->label, F(SB_AF_METHOD), mi->name, F(SB_AF_PRESET), c->preset,
-			      F(SB_AF_FLAGS), flags, F(SB_AF_EXEC), c->exec_label, F(SB_AF_MEM), (json_int_t)w->mem_bytes,
-			      F(SB_AF_MEM_KIND), w->mem_kind == SB_MEM_SHARED ? "shared" : "anon", F(SB_AF_VMAS),
-			      (json_int_t)w->vmas, F(SB_AF_THP), w->thp ? "on" : "off", F(SB_AF_STACK),
-			      (json_int_t)w->stack_bytes, F(SB_AF_STACK_TOUCH), (int)w->stack_touch, F(SB_AF_NS), ns,
-			      F(SB_AF_NS_PATH), paths[w->ns_path], F(SB_AF_USERNS_ADDED), c->userns_added,
-			      F(SB_AF_CONCURRENCY), (json_int_t)c->concurrency, "status", sb_status_name(c->status));
-	json_object_set_new(o, F(SB_AF_CHILD_WRITES), json_boolean(c->child_writes));
-	json_object_set_new(o, F(SB_AF_COUNT), json_boolean(cfg->counters[0] && !c->count_off));
-	if (cfg->probe.level != SB_PROBE_OFF)
-		json_object_set_new(o, F(SB_AF_PROBE), json_string(sb_probe_level_name(c->probe_level)));
-	if (mi->takes_flags)
-		json_object_set_new(o, F(SB_AF_EXIT), json_string(w->exit_signal == 17 ? "SIGCHLD" :
-								  w->exit_signal ? "other" : "none"));
+	/* The axes under their fields, in their places around "status" (bench/lib/axis_list.h: JPOS). */
+	json_t *o = json_pack("{s:s, s:s}", "key", c->key, "label", c->label);
+	if (!o || sb_axes_json(cfg, c, o, 1, SB_AXIS_JSON_STATUS - 1) ||
+	    json_object_set_new(o, "status", json_string(sb_status_name(c->status))) ||
+	    sb_axes_json(cfg, c, o, SB_AXIS_JSON_STATUS + 1, INT_MAX)) {
+		json_decref(o);
+		return NULL;
+	}
 	if (c->reason[0])
 		json_object_set_new(o, "reason", json_string(c->reason));
 	json_object_set_new(o, "errno", json_integer(c->first_errno));
@@ -91,7 +70,6 @@ static json_t *case_json(const struct sb_run_config *cfg, const struct sb_case *
 	json_object_set_new(o, "failed_spawns", json_integer((json_int_t)c->failed_spawns));
 	if (c->stop_reason)
 		json_object_set_new(o, "stop_reason", json_string(c->stop_reason));
-#undef F
 	json_object_set_new(o, "warnings", sb_warnings_json(c));
 	if (c->status == SB_ST_PENDING || (c->status != SB_ST_OK && !c->n_samples))
 		return o;

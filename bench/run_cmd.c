@@ -101,18 +101,18 @@ static int check_memory(const struct sb_run_config *cfg, char *err, size_t errle
 		const struct sb_case *c = &cfg->cases[i];
 		/* Each spawner holds mem + stack; with --child-writes its child writes a copy of mem of its own. */
 		uint64_t mem = c->w.mem_bytes, each, want;
-		if ((c->child_writes && __builtin_add_overflow(mem, mem, &mem)) ||
+		if ((c->w.child_writes && __builtin_add_overflow(mem, mem, &mem)) ||
 		    __builtin_add_overflow(mem, c->w.stack_bytes, &each) ||
 		    __builtin_mul_overflow(each, (uint64_t)c->concurrency, &want)) {
 			snprintf(err, errlen, "%s: the memory it needs (parent memory%s, stack, times the concurrency) "
-				 "does not fit in 64 bits", c->label, c->child_writes ? " twice for --child-writes" : "");
+				 "does not fit in 64 bits", c->label, c->w.child_writes ? " twice for --child-writes" : "");
 			return SB_EXIT_USAGE;
 		}
 		if (want > budget) {
 			sb_format_size(want / (1 << 20) * (1 << 20), need, sizeof(need));
 			sb_format_size(budget / (1 << 20) * (1 << 20), lim, sizeof(lim));
 			snprintf(err, errlen, "%s needs %s resident%s, more than this machine allows a run: %s, the "
-				 "limit is %s", c->label, need, c->child_writes ? " (each child writes its own copy)" : "",
+				 "limit is %s", c->label, need, c->w.child_writes ? " (each child writes its own copy)" : "",
 				 why, lim);
 			return SB_EXIT_USAGE;
 		}
@@ -174,6 +174,10 @@ static void make_cgroup(struct sb_run_config *cfg)
 			snprintf(cfg->cases[i].w.cgroup_path, sizeof(cfg->cases[i].w.cgroup_path), "%s", cgroup_dir);
 }
 
+/*
+ * --plan as given. The plan loads before the command line is parsed, so that the command line overrides its
+ * options: this is the one look at argv for it, kept in cfg->plan_arg for what comes later.
+ */
 static const char *scan_plan(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
@@ -194,6 +198,7 @@ static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err
 	cfg->argv = argv;
 	const char *plan = scan_plan(argc, argv);
 	int rc, axis_seen = 0;
+	cfg->plan_arg = plan;
 	if (plan && (rc = sb_load_plan(plan, cfg, err, errlen)))
 		return rc;
 	rc = sb_parse_run_options(argc - 1, argv + 1, SB_OPT_GLOBAL | SB_OPT_AXIS, cfg, &cli, &axis_seen, err, errlen);
@@ -235,11 +240,11 @@ static int configure(int argc, char **argv, struct sb_run_config *cfg, char *err
  * Before the first spawn: the results file and the CSV are two files, neither of them the plan, both can be
  * created. A symlink to a file not made yet is followed: the file is written where the link points.
  */
-static int check_outputs(struct sb_run_config *cfg, int argc, char **argv, char *err, size_t errlen)
+static int check_outputs(struct sb_run_config *cfg, char *err, size_t errlen)
 {
 	static char targets[2][4096];
 	const struct sb_named_path outs[] = { { "-o", cfg->out_path }, { "--csv", cfg->csv_path } };
-	const char *plan = scan_plan(argc, argv);
+	const char *plan = cfg->plan_arg;
 	const struct sb_named_path in = { "--plan", plan && !access(plan, F_OK) ? plan : NULL };
 	int rc = sb_outputs_distinct(outs, 2, &in, 1, err, errlen);
 	for (size_t i = 0; i < 2 && !rc; i++)
@@ -324,7 +329,7 @@ int cmd_run(int argc, char **argv)
 		strftime(out_default, sizeof(out_default), "results/spawnbench-%Y%m%d-%H%M%S.json", &tm);
 		cfg.out_path = out_default;
 	}
-	if ((rc = check_outputs(&cfg, argc, argv, err, sizeof(err)))) {
+	if ((rc = check_outputs(&cfg, err, sizeof(err)))) {
 		fprintf(stderr, "spawnbench run: %s\n", err);
 		goto out;
 	}

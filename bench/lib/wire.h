@@ -44,18 +44,19 @@ struct sb_case_wire {
 	char exec_path[SB_PATH_MAX]; /* program to exec (the child program's path for SB_EXEC_CHILD) */
 	uint64_t clone_flags;    /* clone/clone3 flags, namespace flags included, exit signal excluded */
 	int32_t exit_signal;     /* clone/clone3 */
-	uint32_t ns_path;        /* enum sb_ns_path */
-	uint64_t ns_flags;       /* CLONE_NEW* set entered through ns_path when it is not SB_NSPATH_CLONE */
 	int32_t holder_pid;      /* ns_path setns: the process holding the target namespaces */
-	int32_t holder_pad;
-	uint64_t mem_bytes;
-	uint32_t mem_kind;       /* enum sb_mem_kind */
-	uint32_t vmas;
-	uint32_t thp;            /* 1 = MADV_HUGEPAGE, 0 = MADV_NOHUGEPAGE */
-	uint32_t stack_touch;
-	uint32_t child_writes;   /* the child writes one byte per page of the parent memory before exiting */
-	uint32_t pad0;
-	uint64_t stack_bytes;
+	uint64_t ns_flags;       /* CLONE_NEW* set entered through ns_path when it is not SB_NSPATH_CLONE */
+	/*
+	 * Generated: mem_bytes, mem_kind (enum sb_mem_kind), vmas, thp (1 = MADV_HUGEPAGE, 0 =
+	 * MADV_NOHUGEPAGE), stack_bytes, stack_touch, ns_path (enum sb_ns_path), child_writes (the child
+	 * writes one byte per page of the parent memory before exiting), and any axis added to the list:
+	 * the rows of axis_list.h whose STORE is WIRE(type, name).
+	 */
+#define SB_AXIS(ID, KEY, FIELD, LABEL, KIND, ABSENT, STORE, ...) STORE
+#define WIRE(type, name) type name;
+#define CASE(type, name)
+#define NOSTORE
+#include "axis_list.h"
 	int32_t cpu;             /* pin the worker to this CPU, -1 = no pinning */
 	uint32_t warmup;
 	char cgroup_path[SB_PATH_MAX]; /* CLONE_INTO_CGROUP target, made by the controller */

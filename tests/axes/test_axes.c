@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "axes.h"
+#include "clone_flags.h"
 #include "cli_run.h"
 #include "privileges.h"
 #include "results.h"
@@ -119,17 +120,59 @@ static void test_tokens_and_fields(void **state)
 	for (size_t a = 0; a < sb_n_axes; a++) {
 		const struct sb_axis *x = &sb_axes[a];
 		char tok[64];
-		snprintf(tok, sizeof(tok), ";%s=", x->key);
+		snprintf(tok, sizeof(tok), ";%s=", x->f->key);
 		if (!strstr(key, tok))
-			fail_msg("axis --%s: no '%s' in the key %s", x->opt.name, tok + 1, key);
-		if (!json_object_get(jc, x->json))
-			fail_msg("axis --%s: no field '%s' in a results case", x->opt.name, x->json);
-		if (sb_axis_option(x->opt.name, strlen(x->opt.name), 0) != &x->opt)
-			fail_msg("axis --%s: not found by its name", x->opt.name);
-		assert_ptr_equal(sb_axis_named_at(x->name_pos), x);   /* one position each */
+			fail_msg("axis %s: no '%s' in the key %s", x->f->key, tok + 1, key);
+		if (!json_object_get(jc, x->f->json))
+			fail_msg("axis %s: no field '%s' in a results case", x->f->key, x->f->json);
+		if (x->opt.name && sb_axis_option(x->opt.name, strlen(x->opt.name), 0) != &x->opt)
+			fail_msg("axis %s: --%s not found by its name", x->f->key, x->opt.name);
+		assert_ptr_equal(x->f, &sb_axis_fields[a]);
+		/* A row without a place to keep its value needs hooks for what the generic code reads there. */
+		if (!x->store_size && (!x->hooks.key || !x->hooks.json))
+			fail_msg("axis %s: NOSTORE without key and json hooks", x->f->key);
+		if (x->turn && !x->store_size && !x->hooks.apply)
+			fail_msg("axis %s: a digit that stores nothing", x->f->key);
+		/* The generic code reads and writes whole numbers of 4 or 8 bytes. */
+		if (x->store_size && x->store_size != 4 && x->store_size != 8)
+			fail_msg("axis %s: a STORE of %zu bytes", x->f->key, x->store_size);
+		if (x->matrix == SB_AM_LIST && !x->hooks.apply && x->elem_size != 4 && x->elem_size != 8)
+			fail_msg("axis %s: generic values of %zu bytes in the matrix", x->f->key, x->elem_size);
+	}
+	/* One row per digit and per place in the results file, and "status" keeps its place. */
+	for (int t = 1; t <= (int)sb_axes_turns(); t++) {
+		int n = 0;
+		for (size_t a = 0; a < sb_n_axes; a++)
+			n += sb_axes[a].turn == t;
+		assert_int_equal(n, 1);
+	}
+	for (size_t a = 0; a < sb_n_axes; a++) {
+		assert_true(sb_axes[a].turn >= 0 && sb_axes[a].turn <= (int)sb_axes_turns());
+		assert_int_not_equal(sb_axes[a].jpos, SB_AXIS_JSON_STATUS);
+		for (size_t b = a + 1; b < sb_n_axes; b++)
+			assert_int_not_equal(sb_axes[a].jpos, sb_axes[b].jpos);
 	}
 	json_decref(doc);
 	sb_free_cases(&cfg);
+}
+
+/* A mistyped preset is matched against every name of the table, the last as well as the first. */
+static void test_unknown_preset(void **state)
+{
+	(void)state;
+	static struct sb_run_config cfg;
+	assert_true(sb_n_presets <= SB_MAX_PRESETS);
+	for (size_t i = 0; i < sb_n_presets; i++) {
+		char typo[64], *argv[] = { "--preset", typo }, want[96];
+		int seen = 0;
+		snprintf(typo, sizeof(typo), "%.*s", (int)strlen(sb_presets[i].name) - 1, sb_presets[i].name);
+		sb_run_config_defaults(&cfg);
+		assert_int_not_equal(sb_parse_run_options(2, argv, SB_OPT_AXIS, &cfg, &cfg.matrices[0], &seen, err,
+							  sizeof(err)), 0);
+		snprintf(want, sizeof(want), "did you mean '%s'", sb_presets[i].name);
+		if (!strstr(err, want))
+			fail_msg("--preset %s: '%s' lacks \"%s\"", typo, err, want);
+	}
 }
 
 int main(void)
@@ -139,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_product_and_order),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_tokens_and_fields),
+		cmocka_unit_test(test_unknown_preset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -28,6 +28,9 @@ same "run -o X --csv ./sub/../X" same.json -- "$SB" run -q -n 5 -m fork -o same.
 "$SB" run -q --no-table -n 5 -m fork -o same.json 2>/dev/null
 same "run -o X --csv X (existing)" same.json -- "$SB" run -q -n 5 -m fork -o same.json --csv same.json
 same "run -o X --csv hard link of X" b.json -- "$SB" run -q -n 5 -m fork -o b.json --csv b-hard.json
+printf 'description: one case\ncases: --method fork\n' >p.plan
+same "run -o PLAN" p.plan -- "$SB" run -q -n 5 --plan ./p.plan -o p.plan
+same "run --csv PLAN (--plan=)" p.plan -- "$SB" run -q -n 5 --plan=./p.plan --csv ./sub/../p.plan
 same "compare -o NEW" n.json -- "$SB" compare b.json n.json -o n.json
 same "compare -o symlink to NEW" n.json -- "$SB" compare b.json n.json -o n-link.json
 same "compare --json-out BASE" b.json -- "$SB" compare b.json n.json --json-out "$TMP/b.json"
