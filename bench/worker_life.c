@@ -45,15 +45,17 @@ int sb_worker_death(pid_t pid, char *buf, size_t len)
 }
 
 /*
- * posix_spawn the worker with child_fd (its end of the socket) and this process's pid as arguments: it
- * asks for a parent-death signal and checks that pid is still its parent. 0 or an errno value.
+ * posix_spawn the worker with child_fd (its end of the socket), this process's pid and the wire's layout
+ * as arguments: it asks for a parent-death signal, checks that pid is still its parent and that it was
+ * built with the same layout. 0 or an errno value.
  */
 static int spawn_worker(const char *path, int child_fd, pid_t *pid)
 {
-	char fdarg[16], pidarg[16];
+	char fdarg[16], pidarg[16], layout[96];
 	snprintf(fdarg, sizeof(fdarg), "%d", child_fd);
 	snprintf(pidarg, sizeof(pidarg), "%d", (int)getpid());
-	char *argv[] = { "spawnbench-worker", fdarg, pidarg, NULL };
+	snprintf(layout, sizeof(layout), SB_WIRE_LAYOUT_FMT, SB_WIRE_LAYOUT_ARGS);
+	char *argv[] = { "spawnbench-worker", fdarg, pidarg, layout, NULL };
 
 	posix_spawnattr_t attr;
 	sigset_t none, defaults;

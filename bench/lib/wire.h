@@ -112,6 +112,15 @@ struct sb_batch_hdr {
 	uint64_t t_begin, t_end;         /* first call and last reap of the batch */
 };
 
+/*
+ * The sizes of everything that crosses the socket, as text: the controller passes it to the worker as its
+ * third argument and the worker refuses a different one. The structs are read whole, so a worker from
+ * another build (another axis list, another limit) would otherwise read garbage without a word.
+ */
+#define SB_WIRE_LAYOUT_FMT "%zu.%zu.%zu.%zu.%zu"
+#define SB_WIRE_LAYOUT_ARGS sizeof(struct sb_case_wire), sizeof(struct sb_ready), sizeof(struct sb_cmd), \
+	sizeof(struct sb_sample), sizeof(struct sb_batch_hdr)
+
 /* The page a child stamps. The exec'd child program maps it from an inherited memfd. */
 struct sb_stamp {
 	volatile uint64_t start_ns;

@@ -4,7 +4,7 @@
  * case, sends the case, and then asks for batches. The worker links only libc: what it holds when it
  * spawns is its own small floor plus the case's shaping, and it reports exactly that.
  *
- * usage (by the controller only): spawnbench-worker CONTROL_FD CONTROLLER_PID
+ * usage (by the controller only): spawnbench-worker CONTROL_FD CONTROLLER_PID WIRE_LAYOUT
  *
  * Test hook: SPAWNBENCH_TEST_TRANSIENT=K:MIB makes the first K measured spawns come from a parent holding
  * MIB more touched memory, released after them: a real transient (fork copies its page tables) for the
@@ -241,8 +241,15 @@ static void controller_died(int sig)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
+	if (argc != 4) {
 		fprintf(stderr, "spawnbench-worker: started by spawnbench only\n");
+		return 2;
+	}
+	char layout[96];
+	snprintf(layout, sizeof(layout), SB_WIRE_LAYOUT_FMT, SB_WIRE_LAYOUT_ARGS);
+	if (strcmp(argv[3], layout)) {
+		fprintf(stderr, "spawnbench-worker: built with another spawnbench (message sizes %s, the controller's %s): "
+			"install spawnbench and its helpers from one build\n", layout, argv[3]);
 		return 2;
 	}
 	int fd = atoi(argv[1]);

@@ -21,4 +21,14 @@ grep -q "spawnbench-child program in \$SPAWNBENCH_LIBEXEC" "$TMP/err" && pass "n
 	fail "message: $(head -c 300 "$TMP/err")"
 [ -e r.json ] && fail "a results file was written"
 SPAWNBENCH_LIBEXEC=$TMP/empty expect_exit 0 "the worker alone is enough without -e child" -- "$SB" run -q --no-table -m fork -n 3 -o r.json
+
+# A worker of another build (another wire layout) refuses to read the controller's messages, and says why.
+mkdir -p other
+printf '#!/bin/sh\nexec "%s" "$1" "$2" 1.2.3.4.5\n' "$TMP/libexec/spawnbench-worker" >other/spawnbench-worker
+chmod +x other/spawnbench-worker
+cp "$TMP/libexec/spawnbench-child" other/
+SPAWNBENCH_LIBEXEC=$TMP/other expect_exit 0 "a worker of another build" -- "$SB" run -q --no-table -m fork -n 3 -o r.json
+grep -q "built with another spawnbench (message sizes .*, the controller's 1.2.3.4.5)" "$TMP/err" && pass "the worker says it is of another build" ||
+	fail "message: $(head -c 300 "$TMP/err")"
+expect_json r.json "d['cases'][0]['status'] == 'error' and not d['cases'][0].get('samples')" "its case is an error, with no samples"
 finish
