@@ -13,7 +13,7 @@ struct sb_region {
 	char *base;
 	size_t len;
 };
-extern struct sb_region sb_regions[];
+extern struct sb_region *sb_regions;
 extern size_t sb_n_regions;
 /* A child stack of c->stack_bytes with a PROT_NONE guard page below it. */
 int sb_make_stack(const struct sb_case_wire *c, void **base, size_t *size, char *msg, size_t len);

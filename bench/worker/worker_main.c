@@ -232,6 +232,29 @@ static void transient_step(void)
 	}
 }
 
+/*
+ * Hold no descriptor but the standard three and the control socket, moved to 3 (the stamp's memfd comes
+ * next, at 4). Whatever started the
+ * run (a shell, a CI runner, a terminal multiplexer) may pass descriptors on, some high-numbered; every
+ * fork would copy that table and every child's exit would close it, so the figures would depend on who
+ * started spawnbench. Returns the control socket's new number, or -1.
+ */
+static int own_descriptors_only(int control)
+{
+	/* Close-on-exec: an exec'd child has no business with the controller's socket. */
+	if (control != 3) {
+		if (dup3(control, 3, O_CLOEXEC) < 0)
+			return -1;
+		close(control);
+	} else if (fcntl(3, F_SETFD, FD_CLOEXEC)) {
+		return -1;
+	}
+	if (close_range(4, ~0U, 0))
+		for (int fd = 4; fd < 1024; fd++)
+			close(fd);
+	return 3;
+}
+
 static void controller_died(int sig)
 {
 	(void)sig;
@@ -263,7 +286,7 @@ int main(int argc, char **argv)
 	sa.sa_handler = controller_died;
 	sigaction(SIGUSR2, &sa, NULL);
 	prctl(PR_SET_PDEATHSIG, SIGUSR2);
-	if (getppid() != controller)
+	if (getppid() != controller || (fd = own_descriptors_only(fd)) < 0)
 		return 2;
 
 	static struct sb_case_wire c;
