@@ -372,15 +372,22 @@ static const yajl_callbacks callbacks = {
 	.yajl_end_array = on_end,
 };
 
-/* 1-based line and column of byte offset off. */
-static void where(const char *buf, size_t off, size_t *line, size_t *col)
+/* How far the text read so far goes, in lines, for messages: line of the byte at off, where that line starts. */
+struct text_pos {
+	size_t off, line, line_start;
+};
+
+static void advance(struct text_pos *t, const char *s, size_t n)
 {
-	size_t l = 1, start = 0;
-	for (size_t i = 0; i < off; i++)
-		if (buf[i] == '\n')
-			l++, start = i + 1;
-	*line = l;
-	*col = off - start + 1;
+	for (const char *nl; n && (nl = memchr(s, '\n', n));) {
+		size_t k = (size_t)(nl - s) + 1;
+		t->line++;
+		t->line_start = t->off + k;
+		t->off += k;
+		s += k;
+		n -= k;
+	}
+	t->off += n;
 }
 
 /* yajl's own message, its first line without the "lexical error: " style prefix kept short. */
@@ -400,41 +407,87 @@ static void frames_free(struct parse *p)
 	free(p->f);
 }
 
+struct sb_results_parser {
+	struct parse p;
+	yajl_handle h;
+	struct text_pos pos;
+};
+
+struct sb_results_parser *sb_results_parser_new(struct sb_parsed *out)
+{
+	struct sb_results_parser *r = calloc(1, sizeof(*r));
+	*out = (struct sb_parsed){ 0 };
+	if (!r)
+		return NULL;
+	r->p.out = out;
+	r->pos.line = 1;
+	if (!(r->h = yajl_alloc(&callbacks, NULL, &r->p))) {
+		free(r);
+		return NULL;
+	}
+	out->arena = sb_json_arena_begin();
+	return r;
+}
+
+void sb_results_parser_free(struct sb_results_parser *r)
+{
+	if (!r)
+		return;
+	sb_json_arena_end(r->p.out->arena);
+	yajl_free(r->h);
+	frames_free(&r->p);
+	free(r);
+}
+
+/* The message of a failed parse; the parser and what it made are freed. */
+static int parse_failed(struct sb_results_parser *r, const char *chunk, size_t n, int ended, char *err, size_t errlen)
+{
+	char why[200];
+	struct text_pos at = r->pos;
+	struct sb_parsed *out = r->p.out;
+	if (r->p.err[0])
+		snprintf(why, sizeof(why), "%s", r->p.err);
+	else
+		yajl_reason(r->h, chunk, n, why, sizeof(why));
+	if (!ended) {
+		size_t off = yajl_get_bytes_consumed(r->h);
+		advance(&at, chunk, off > n ? n : off);
+	}
+	if (ended && !r->p.err[0])
+		snprintf(err, errlen, "truncated JSON (input ends at line %zu): %s", at.line, why);
+	else
+		snprintf(err, errlen, "not valid JSON at line %zu, column %zu: %s", at.line, at.off - at.line_start + 1, why);
+	sb_results_parser_free(r);
+	sb_parsed_free(out);
+	return -1;
+}
+
+int sb_results_parser_feed(struct sb_results_parser *r, const char *chunk, size_t n, char *err, size_t errlen)
+{
+	if (yajl_parse(r->h, (const unsigned char *)chunk, n) != yajl_status_ok)
+		return parse_failed(r, chunk, n, 0, err, errlen);
+	advance(&r->pos, chunk, n);
+	return 0;
+}
+
+int sb_results_parser_end(struct sb_results_parser *r, char *err, size_t errlen)
+{
+	if (yajl_complete_parse(r->h) != yajl_status_ok)
+		return parse_failed(r, "", 0, 1, err, errlen);
+	sb_results_parser_free(r);
+	return 0;
+}
+
 int sb_results_parse(const char *buf, size_t len, struct sb_parsed *out, char *err, size_t errlen)
 {
-	struct parse p = { .out = out };
-	char why[200];
-	*out = (struct sb_parsed){ 0 };
-	yajl_handle h = yajl_alloc(&callbacks, NULL, &p);
-	if (!h) {
+	struct sb_results_parser *r = sb_results_parser_new(out);
+	if (!r) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	out->arena = sb_json_arena_begin();
-	yajl_status st = yajl_parse(h, (const unsigned char *)buf, len);
-	int ended = st == yajl_status_ok;
-	if (ended)
-		st = yajl_complete_parse(h);
-	sb_json_arena_end(out->arena);
-	if (st == yajl_status_ok) {
-		yajl_free(h);
-		frames_free(&p);
-		return 0;
-	}
-	if (p.err[0])
-		snprintf(why, sizeof(why), "%s", p.err);
-	else
-		yajl_reason(h, buf, len, why, sizeof(why));
-	size_t line, col, off = ended ? len : yajl_get_bytes_consumed(h);
-	where(buf, off > len ? len : off, &line, &col);
-	if (ended && !p.err[0])
-		snprintf(err, errlen, "truncated JSON (input ends at line %zu): %s", line, why);
-	else
-		snprintf(err, errlen, "not valid JSON at line %zu, column %zu: %s", line, col, why);
-	yajl_free(h);
-	frames_free(&p);
-	sb_parsed_free(out);
-	return -1;
+	if (sb_results_parser_feed(r, buf, len, err, errlen))
+		return -1;
+	return sb_results_parser_end(r, err, errlen);
 }
 
 const double *sb_parsed_series(const struct sb_parsed *p, size_t i, const char *metric, size_t *n)

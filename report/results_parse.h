@@ -43,6 +43,19 @@ struct sb_parsed {
  */
 int sb_results_parse(const char *buf, size_t len, struct sb_parsed *out, char *err, size_t errlen);
 
+/*
+ * The same in pieces, as a file is read: a parser writing into out, fed chunk after chunk (a token may
+ * span two), then ended. feed and end return 0, or -1 with the message sb_results_parse gives, the line
+ * and column counted over every chunk so far; the parser is then freed and out empty. Without an error,
+ * end frees the parser; sb_results_parser_free drops one before its end (out to be freed by the caller).
+ * new returns NULL when out of memory.
+ */
+struct sb_results_parser;
+struct sb_results_parser *sb_results_parser_new(struct sb_parsed *out);
+int sb_results_parser_feed(struct sb_results_parser *r, const char *chunk, size_t n, char *err, size_t errlen);
+int sb_results_parser_end(struct sb_results_parser *r, char *err, size_t errlen);
+void sb_results_parser_free(struct sb_results_parser *r);
+
 /* The samples of metric in case i, or NULL (with *n = 0) when the case has none of it. */
 const double *sb_parsed_series(const struct sb_parsed *p, size_t i, const char *metric, size_t *n);
 

@@ -11,10 +11,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The whole file in memory (its size is bounded before): yajl parses from one buffer. */
-static char *read_all(const char *path, size_t size, char *err, size_t errlen)
+/*
+ * Read the file a piece at a time into the parser (results_parse.h), so that a large file is never held
+ * whole: size bytes, as stat gave them. 0, or -1 with "PATH: why" in err (the parser is then freed).
+ */
+#define SB_READ_CHUNK (1u << 20)
+
+static int read_into(const char *path, size_t size, struct sb_results_parser *r, char *err, size_t errlen)
 {
-	char *buf = malloc(size ? size : 1);
+	char *buf = malloc(SB_READ_CHUNK);
+	char why[300];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	size_t got = 0;
 	if (!buf || fd < 0) {
@@ -22,22 +28,34 @@ static char *read_all(const char *path, size_t size, char *err, size_t errlen)
 		goto fail;
 	}
 	while (got < size) {
-		ssize_t r = read(fd, buf + got, size - got);
-		if (r < 0 && errno == EINTR)
+		size_t want = size - got < SB_READ_CHUNK ? size - got : SB_READ_CHUNK;
+		ssize_t n = read(fd, buf, want);
+		if (n < 0 && errno == EINTR)
 			continue;
-		if (r <= 0) {
-			snprintf(err, errlen, "%s: %s", path, r < 0 ? strerror(errno) : "changed size while being read");
+		if (n <= 0) {
+			snprintf(err, errlen, "%s: %s", path, n < 0 ? strerror(errno) : "changed size while being read");
 			goto fail;
 		}
-		got += (size_t)r;
+		got += (size_t)n;
+		if (sb_results_parser_feed(r, buf, (size_t)n, why, sizeof(why))) {
+			r = NULL; /* freed with the failure */
+			snprintf(err, errlen, "%s: %s", path, why);
+			goto fail;
+		}
 	}
 	close(fd);
-	return buf;
+	free(buf);
+	if (sb_results_parser_end(r, why, sizeof(why))) {
+		snprintf(err, errlen, "%s: %s", path, why);
+		return -1;
+	}
+	return 0;
 fail:
 	if (fd >= 0)
 		close(fd);
 	free(buf);
-	return NULL;
+	sb_results_parser_free(r);
+	return -1;
 }
 
 static int check_header(const json_t *doc, const char *path, char *err, size_t errlen)
@@ -62,7 +80,6 @@ static int check_header(const json_t *doc, const char *path, char *err, size_t e
 int sb_results_parse_file(const char *path, struct sb_parsed *out, char *err, size_t errlen)
 {
 	struct stat st;
-	char why[300];
 	*out = (struct sb_parsed){ 0 };
 	if (stat(path, &st)) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
@@ -74,13 +91,13 @@ int sb_results_parse_file(const char *path, struct sb_parsed *out, char *err, si
 	}
 	if (sb_results_size_ok(path, (uint64_t)st.st_size, err, errlen))
 		return -1;
-	char *buf = read_all(path, (size_t)st.st_size, err, errlen);
-	if (!buf)
+	struct sb_results_parser *r = sb_results_parser_new(out);
+	if (!r) {
+		snprintf(err, errlen, "%s: out of memory", path);
 		return -1;
-	int bad = sb_results_parse(buf, (size_t)st.st_size, out, why, sizeof(why));
-	free(buf);
-	if (bad) {
-		snprintf(err, errlen, "%s: %s", path, why);
+	}
+	if (read_into(path, (size_t)st.st_size, r, err, errlen)) {
+		sb_parsed_free(out);
 		return -1;
 	}
 	if (check_header(out->doc, path, err, errlen)) {

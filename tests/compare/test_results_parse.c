@@ -187,6 +187,13 @@ static void series_keep_any_number(void **state)
 	sb_parsed_free(&p);
 }
 
+static uint64_t bits(double x)
+{
+	uint64_t u;
+	memcpy(&u, &x, sizeof(u));
+	return u;
+}
+
 /*
  * Decimals are read as strtod reads them, to the last bit, in the document and in series: short ones by
  * the parser's own quotient, long ones and exponents by strtod. Seeded random digits of every length and
@@ -238,13 +245,67 @@ static void decimals_as_strtod_reads_them(void **state)
 	assert_int_equal(n, N);
 	for (int i = 0; i < N; i++) {
 		double want = strtod(nums[i], NULL), doc = json_real_value(json_array_get(arr, (size_t)i));
-		if (memcmp(&want, &v[i], sizeof(want)) || memcmp(&want, &doc, sizeof(want)))
+		/* Bit for bit: -0.0 is not 0.0 here. */
+		if (bits(want) != bits(v[i]) || bits(want) != bits(doc))
 			print_error("%s: strtod %.17g, series %.17g, document %.17g\n", nums[i], want, v[i], doc);
-		assert_memory_equal(&want, &v[i], sizeof(want));
-		assert_memory_equal(&want, &doc, sizeof(want));
+		assert_true(bits(want) == bits(v[i]));
+		assert_true(bits(want) == bits(doc));
 	}
 	sb_parsed_free(&p);
 	free(text);
+}
+
+/* Parse text fed in pieces of k bytes: 0, or -1 with the message in err. */
+static int parse_in_pieces(const char *text, size_t k, struct sb_parsed *out, char *err, size_t errlen)
+{
+	struct sb_results_parser *r = sb_results_parser_new(out);
+	size_t len = strlen(text);
+	assert_non_null(r);
+	for (size_t o = 0; o < len; o += k)
+		if (sb_results_parser_feed(r, text + o, len - o < k ? len - o : k, err, errlen))
+			return -1;
+	return sb_results_parser_end(r, err, errlen);
+}
+
+/*
+ * A file is read a piece at a time: tokens, keys and series cut anywhere, and messages whose line and
+ * column are counted over the pieces, must come out as from the whole text at once.
+ */
+static void pieces_as_whole(void **state)
+{
+	(void)state;
+	const char *texts[] = {
+		"{\"cases\": [{\"key\": \"a\",\n \"samples\": {\"t\": [10, 20.5, 30e1]},\n \"stats\": {\"t\": {\"n\": 3}}}]}",
+		"{\"cases\": [{\"samples\": {\"t\": [1, 2,\n 3x]}}]}",
+		"{\"a\": 1,\n\"b\": [1, 2,\n\n  \"\\q\"]}",
+		"{\"a\": 1,\n \"a\": 2}",
+		"{\"cases\": [{\"samples\": {\"t\": [1, 2\n",
+		"{\"a\": \"x\\u0000y\"}",
+		"",
+	};
+	for (size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+		struct sb_parsed whole;
+		char want[300] = "";
+		int rc = sb_results_parse(texts[t], strlen(texts[t]), &whole, want, sizeof(want));
+		for (size_t k = 1; k <= 9; k++) {
+			struct sb_parsed part;
+			char got[300] = "";
+			assert_int_equal(parse_in_pieces(texts[t], k, &part, got, sizeof(got)), rc);
+			if (strcmp(got, want))
+				print_error("text %zu in pieces of %zu: '%s', whole: '%s'\n", t, k, got, want);
+			assert_string_equal(got, want);
+			if (!rc) {
+				size_t n1, n2;
+				const double *a = sb_parsed_series(&whole, 0, "t", &n1), *b = sb_parsed_series(&part, 0, "t", &n2);
+				assert_int_equal(n1, n2);
+				assert_memory_equal(a, b, n1 * sizeof(*a));
+				assert_true(json_equal(whole.doc, part.doc));
+				sb_parsed_free(&part);
+			}
+		}
+		if (!rc)
+			sb_parsed_free(&whole);
+	}
 }
 
 int main(void)
@@ -258,6 +319,7 @@ int main(void)
 		cmocka_unit_test(nesting_bounded),
 		cmocka_unit_test(series_keep_any_number),
 		cmocka_unit_test(decimals_as_strtod_reads_them),
+		cmocka_unit_test(pieces_as_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
