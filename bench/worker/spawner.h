@@ -22,6 +22,7 @@
 struct spawn_ctx {
 	const struct sb_case_wire *c;
 	struct sb_stamp *stamp;      /* shared page (memfd): the child's first instruction and exec'd main stamp it */
+	int stamp_private;           /* --no-start without exec'd stamper or --ns-path: a private page, no memfd */
 	char *exec_argv[4];          /* NULL when the case does not exec */
 	char *exec_envp[2];
 	char stamp_fd_arg[16];

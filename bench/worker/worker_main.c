@@ -60,6 +60,37 @@ static void *make_tls_block(char *msg, size_t len)
 #endif
 }
 
+/*
+ * The page the child stamps and the parent reads, shared through a memfd an exec'd spawnbench-child maps
+ * (its number goes on that child's command line).
+ */
+static int make_stamp_page(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_ready *r)
+{
+	/*
+	 * --no-start with nothing else to hand back (no exec'd spawnbench-child, no --ns-path helper): no
+	 * shared page at all. A shared mapping is one more area every fork duplicates into the file's
+	 * mapping tree and every exit takes out; the parent's bookkeeping fits a private page.
+	 */
+	if (c->stamp_mode == SB_STAMP_NONE && c->ns_path == SB_NSPATH_CLONE) {
+		static struct sb_stamp private_stamp;
+		x->stamp = &private_stamp;
+		x->stamp_private = 1;
+		return 0;
+	}
+	int sfd = memfd_create("spawnbench-stamp", 0);   /* inherited on purpose: the exec'd child maps it */
+	if (sfd < 0 || ftruncate(sfd, 4096)) {
+		snprintf(r->msg, sizeof(r->msg), "memfd_create: %s", strerror(errno));
+		return -errno;
+	}
+	x->stamp = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, sfd, 0);
+	if (x->stamp == MAP_FAILED) {
+		snprintf(r->msg, sizeof(r->msg), "mmap stamp page: %s", strerror(errno));
+		return -errno;
+	}
+	snprintf(x->stamp_fd_arg, sizeof(x->stamp_fd_arg), "%d", sfd);
+	return 0;
+}
+
 static int setup(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_ready *r)
 {
 	int rc;
@@ -86,17 +117,8 @@ static int setup(struct spawn_ctx *x, const struct sb_case_wire *c, struct sb_re
 		}
 	}
 
-	int sfd = memfd_create("spawnbench-stamp", 0);   /* inherited on purpose: the exec'd child maps it */
-	if (sfd < 0 || ftruncate(sfd, 4096)) {
-		snprintf(r->msg, sizeof(r->msg), "memfd_create: %s", strerror(errno));
-		return -errno;
-	}
-	x->stamp = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, sfd, 0);
-	if (x->stamp == MAP_FAILED) {
-		snprintf(r->msg, sizeof(r->msg), "mmap stamp page: %s", strerror(errno));
-		return -errno;
-	}
-	snprintf(x->stamp_fd_arg, sizeof(x->stamp_fd_arg), "%d", sfd);
+	if ((rc = make_stamp_page(x, c, r)))
+		return rc;
 	if (c->exec_kind != SB_EXEC_NONE) {
 		x->exec_argv[0] = (char *)c->exec_path;
 		/* --no-start: the exec'd program stamps nothing either, so `total` is the bare spawn and exec. */
@@ -322,7 +344,7 @@ int main(int argc, char **argv)
 		    ((cmd.op & 0xffff) != SB_CMD_BATCH && (cmd.op & 0xffff) != SB_CMD_BATCH_AS))
 			break;
 		/* SB_CMD_BATCH_AS: this batch in another stamp mode (the controller measuring what the stamp costs). */
-		x.stamp_mode = (cmd.op & 0xffff) == SB_CMD_BATCH_AS ? cmd.op >> 16 : c.stamp_mode;
+		x.stamp_mode = (cmd.op & 0xffff) == SB_CMD_BATCH_AS && !x.stamp_private ? cmd.op >> 16 : c.stamp_mode;
 		if (cmd.count > cap) {
 			/* Grown once, outside the timed loop; its pages are part of the reported floor. */
 			free(samples);
