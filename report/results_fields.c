@@ -7,14 +7,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int sb_fail(const struct sb_fctx *x, const char *fmt, ...)
+int sb_failv(const struct sb_fctx *x, const char *fmt, va_list ap)
 {
 	char what[256];
+	vsnprintf(what, sizeof(what), fmt, ap);
+	snprintf(x->err, x->errlen, "%s: %s", x->where, what);
+	return -1;
+}
+
+int sb_fail(const struct sb_fctx *x, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	sb_failv(x, fmt, ap);
 	va_end(ap);
-	snprintf(x->err, x->errlen, "%s: %s", x->where, what);
 	return -1;
 }
 

@@ -10,6 +10,7 @@
 #ifndef SB_RESULTS_FIELDS_H
 #define SB_RESULTS_FIELDS_H
 #include <jansson.h>
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "results_model.h"
@@ -21,6 +22,7 @@ struct sb_fctx {
 };
 
 int sb_fail(const struct sb_fctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int sb_failv(const struct sb_fctx *x, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 int sb_field_str(const struct sb_fctx *x, const json_t *o, const char *pre, const char *key, const char **out);
 int sb_field_num(const struct sb_fctx *x, const json_t *o, const char *pre, const char *key, double *out);
 int sb_field_bool(const struct sb_fctx *x, const json_t *o, const char *pre, const char *key, int *out);

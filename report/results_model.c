@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "results_check.h"
+#include "results_fields.h"
 #include "results_model_parts.h"
 #include "results_read.h"
 
@@ -27,12 +28,11 @@ struct where {
 
 __attribute__((format(printf, 2, 3))) static int refuse(struct where *w, const char *fmt, ...)
 {
-	char what[256];
+	const struct sb_fctx x = { w->s, w->err, w->errlen };
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	sb_failv(&x, fmt, ap);
 	va_end(ap);
-	snprintf(w->err, w->errlen, "%s: %s", w->s, what);
 	return -1;
 }
 
