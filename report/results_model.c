@@ -17,6 +17,8 @@
 #include "results_model_parts.h"
 #include "results_read.h"
 
+const char *const sb_host_field_names[SB_N_HOST_FIELDS] = { "hostname", "kernel", "cpu_model", "glibc" };
+
 /* Where a case is, for messages: "PATH: case N (LABEL)". */
 struct where {
 	char s[400];
@@ -379,24 +381,22 @@ int sb_results_from_parsed(struct sb_results *r, struct sb_parsed *f, const char
 {
 	json_t *doc = f->doc;
 	const json_t *cases = json_object_get(doc, "cases"), *tool = json_object_get(doc, "tool");
-	const json_t *run = json_object_get(doc, "run");
+	const json_t *host = json_object_get(doc, "host"), *run = json_object_get(doc, "run");
 	*r = (struct sb_results){
 		.src = *f,
 		.doc = doc,
 		.path = path,
+		.created = sb_json_str(doc, "created", ""),
+		.tool_version = sb_json_str(tool, "version", ""),
 		.git_commit = sb_json_str(tool, "git_commit", "unknown"),
 		.interrupted = json_is_true(json_object_get(run, "interrupted")),
 		.stamp_ns = sb_json_num(json_object_get(run, "stamp_ns"), "median", NAN),
 		.converted_from = json_string_value(json_object_get(doc, "converted_from")),
 	};
+	for (int h = 0; h < SB_N_HOST_FIELDS; h++)
+		r->host[h] = json_string_value(json_object_get(host, sb_host_field_names[h]));
 	if (sb_rrun_desc_read(doc, &r->desc, path, err, errlen))
 		goto fail;
-	/* The header's shorthands, from the run description that typed them. */
-	r->created = r->desc.created ? r->desc.created : "";
-	r->host[SB_H_HOSTNAME] = r->desc.hostname;
-	r->host[SB_H_KERNEL] = r->desc.kernel;
-	r->host[SB_H_CPU_MODEL] = r->desc.cpu_model;
-	r->host[SB_H_GLIBC] = r->desc.glibc;
 	r->cases = calloc(json_array_size(cases) + 1, sizeof(*r->cases));
 	if (!r->cases) {
 		snprintf(err, errlen, "%s: out of memory", path);

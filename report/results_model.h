@@ -139,6 +139,7 @@ struct sb_result_case {
 
 /* The host fields readers show or compare (host.<name> in the file). */
 enum sb_host_field { SB_H_HOSTNAME, SB_H_KERNEL, SB_H_CPU_MODEL, SB_H_GLIBC, SB_N_HOST_FIELDS };
+extern const char *const sb_host_field_names[SB_N_HOST_FIELDS];
 
 /*
  * What a report page says of a run: the header of the file beyond what compare uses. Strings are NULL,
@@ -168,7 +169,7 @@ struct sb_results {
 	json_t *doc;                 /* src.doc */
 	const char *path;            /* borrowed from the caller */
 	/* The header. */
-	const char *created, *git_commit;
+	const char *created, *tool_version, *git_commit;
 	const char *host[SB_N_HOST_FIELDS]; /* NULL when absent */
 	int interrupted;             /* run.interrupted */
 	double stamp_ns;             /* run.stamp_ns.median when recorded, else NAN */
