@@ -22,8 +22,9 @@ v=$(json_q "$out" "[w['code'] for w in d['cases'][0]['warnings']]")
 grep -q '^fork \[!1\]' "$TMP/out" && grep -q '^\[!1\] fork: not-steady: ' "$TMP/out" \
 	&& pass "the table marks the case and prints the warning" || fail "table: $(cat "$TMP/out")"
 
-# Without a transient a plain run gets no warning and drops nothing (the check is not trigger-happy).
-expect_exit 0 "a plain run" -- "$SB" run -q --no-table -n 60 --method vfork -o "$out"
+# Without a transient a plain run gets no warning and drops nothing (the check is not trigger-happy). Pinned:
+# unpinned, where the scheduler put the spawner drifted the series on this VM (1 run in 5 dropped over 20).
+expect_exit 0 "a plain run" -- "$SB" run -q --no-table -n 60 --cpu 0 --method vfork -o "$out"
 v=$(json_q "$out" "d['cases'][0]['warmup_dropped'] <= 20 and 'not-steady' not in [w['code'] for w in d['cases'][0]['warnings']]")
 [ "$v" = "True" ] && pass "a plain run settles" || fail "plain run: $(json_q "$out" "d['cases'][0]['warnings']")"
 finish
